@@ -1,7 +1,9 @@
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
 
-/** A timestamp column: written as a Date or ISO string, read as a Date. */
+/** A timestamp column with a default: written as a Date or ISO string (or omitted), read as a Date. */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+/** An optional timestamp column. */
+type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 
 export type Channel = 'telegram' | 'whatsapp' | 'console' | 'test';
 export type ResidentRole = 'habitant' | 'association' | 'entreprise' | 'institution';
@@ -31,15 +33,15 @@ export interface ResidentTable {
   locale: Generated<string>;
   language: Generated<'fr' | 'rcf'>;
   consent_version: string | null;
-  consent_at: Timestamp | null;
-  consent_refused_at: Timestamp | null;
+  consent_at: NullableTimestamp;
+  consent_refused_at: NullableTimestamp;
   opted_out: Generated<boolean>;
-  unreachable_at: Timestamp | null;
+  unreachable_at: NullableTimestamp;
   quartier: string | null;
   role: ResidentRole | null;
   age_band: string | null;
-  created_at: Generated<Timestamp>;
-  updated_at: Generated<Timestamp>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
 }
 
 export interface ConversationReferenceTable {
@@ -47,14 +49,14 @@ export interface ConversationReferenceTable {
   channel: Channel;
   conversation_id: string;
   reference: JSONColumnType<Record<string, unknown>>;
-  updated_at: Generated<Timestamp>;
+  updated_at: Timestamp;
 }
 
 export interface InboundMessageTable {
   id: Generated<number>;
   channel: Channel;
   platform_message_id: string;
-  received_at: Generated<Timestamp>;
+  received_at: Timestamp;
 }
 
 export interface ContributionTable {
@@ -76,8 +78,8 @@ export interface ContributionTable {
   rating: number | null;
   sentiment: 'negative' | 'neutral' | 'positive' | null;
   details: Generated<JSONColumnType<Record<string, unknown>>>;
-  created_at: Generated<Timestamp>;
-  updated_at: Generated<Timestamp>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
 }
 
 export interface TestedServiceTable {
@@ -86,13 +88,13 @@ export interface TestedServiceTable {
   name: string;
   description: string | null;
   active: Generated<boolean>;
-  created_at: Generated<Timestamp>;
-  closed_at: Timestamp | null;
+  created_at: Timestamp;
+  closed_at: NullableTimestamp;
 }
 
 export interface AuditLogTable {
   id: Generated<number>;
-  at: Generated<Timestamp>;
+  at: Timestamp;
   actor: string;
   action: string;
   subject: string | null;
@@ -103,12 +105,12 @@ export interface BotStateTable {
   id: string;
   data: JSONColumnType<Record<string, unknown>>;
   etag: string;
-  updated_at: Generated<Timestamp>;
+  updated_at: Timestamp;
 }
 
 export interface NlpModelTable {
   version: Generated<number>;
-  created_at: Generated<Timestamp>;
+  created_at: Timestamp;
   config: JSONColumnType<Record<string, unknown>>;
   model: JSONColumnType<Record<string, unknown>>;
   metrics: Generated<JSONColumnType<Record<string, unknown>>>;

@@ -1,0 +1,118 @@
+import type { FastifyInstance } from 'fastify';
+import { buildBot, type BotRuntime } from './bot/build-bot.ts';
+import { LocalChatAdapter } from './channels/local/local-chat.adapter.ts';
+import type { Config } from './config.ts';
+import { buildHttpServer } from './http/server.ts';
+import type { Logger } from './logger.ts';
+import { DataDirLock } from './storage/data-dir-lock.ts';
+import { openPglite, openPostgres, waitForDatabase, type DatabaseHandle } from './storage/database.ts';
+import { migrateToLatest } from './storage/migrator.ts';
+import { VERSION } from './version.ts';
+
+/** An open, migrated database, and the data directory lock when the database is embedded. */
+export interface Storage {
+  database: DatabaseHandle;
+  lock: DataDirLock | undefined;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the configured database: PostgreSQL when DATABASE_URL is set (waiting up to 30 s for it to answer),
+ * otherwise the embedded PGlite in KOZE_DATA_DIR, locked for this process. Applies pending migrations.
+ */
+export async function openStorage(config: Config, logger: Logger): Promise<Storage> {
+  let lock: DataDirLock | undefined;
+  let database: DatabaseHandle;
+  if (config.databaseUrl) {
+    database = openPostgres(config.databaseUrl);
+    await waitForDatabase(database, {
+      onRetry: (attempt, delayMs, error) =>
+        logger.warn(`PostgreSQL at ${database.location} does not answer yet (${(error as Error).message}); retry ${attempt} in ${delayMs} ms`),
+    }).catch(async (error) => {
+      await database.close();
+      throw error;
+    });
+  } else {
+    lock = DataDirLock.acquire(config.dataDir);
+    database = openPglite(config.dataDir);
+  }
+  try {
+    const applied = await migrateToLatest(database.db);
+    if (applied.length > 0) logger.info(`database migrated: ${applied.join(', ')}`);
+  } catch (error) {
+    await database.close();
+    lock?.release();
+    throw error;
+  }
+  return {
+    database,
+    lock,
+    async close() {
+      await database.close();
+      lock?.release();
+    },
+  };
+}
+
+export interface RunningKoze {
+  http: FastifyInstance;
+  storage: Storage;
+  bot: BotRuntime;
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Starts Kozé: storage, the conversation engine, the channels and the HTTP server. */
+export async function startKoze(config: Config, logger: Logger): Promise<RunningKoze> {
+  const storage = await openStorage(config, logger);
+  const bot = buildBot({ db: storage.database.db, logger });
+  const localChat = bot.attach(new LocalChatAdapter());
+  const channels: Record<string, string> = {};
+  // The local chat secret is only known once the port is; the route reads it lazily.
+  let chatToken = '';
+  const http = buildHttpServer({
+    logger,
+    database: storage.database,
+    version: VERSION,
+    channels: () => channels,
+    localChat: { adapter: localChat, bot, token: () => chatToken },
+  });
+  try {
+    await http.listen({ host: config.host, port: config.port });
+  } catch (error) {
+    await storage.close();
+    throw error;
+  }
+  const { port } = http.server.address() as { port: number };
+  chatToken = storage.lock?.advertiseHttp(config.host, port) ?? '';
+  const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+
+  const where =
+    storage.database.engine === 'pglite'
+      ? `embedded PGlite in ${storage.database.location}`
+      : `PostgreSQL at ${storage.database.location}`;
+  const active = Object.keys(channels);
+  logger.info(`Kozé ${VERSION} listens on ${url} — database: ${where}; channels: ${active.join(', ') || 'none'}`);
+  if (active.length === 0) {
+    logger.info(
+      'No messaging channel is configured: set TELEGRAM_BOT_TOKEN for Telegram or WHATSAPP_ENABLED=true for WhatsApp, ' +
+        'or talk to Kozé now in another terminal with `npx koze chat`.',
+    );
+  }
+
+  let stopping: Promise<void> | undefined;
+  return {
+    http,
+    storage,
+    bot,
+    url,
+    stop() {
+      stopping ??= (async () => {
+        await http.close(); // stops accepting, lets requests in flight finish
+        await bot.idle();
+        await storage.close();
+      })();
+      return stopping;
+    },
+  };
+}
