@@ -31,7 +31,10 @@ export class RootDialog extends ComponentDialog {
     await step.context.sendActivity(t(step.context, 'root.greeting'));
     return step.prompt(MENU, {
       prompt: t(step.context, 'root.menu'),
-      choices: ChoiceFactory.toChoices([t(step.context, 'root.menu.need'), t(step.context, 'root.menu.help')]),
+      choices: ChoiceFactory.toChoices([
+        t(step.context, 'root.menu.need'),
+        t(step.context, 'root.menu.help'),
+      ]),
       style: ListStyle.suggestedAction,
     });
   }

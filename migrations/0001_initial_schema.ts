@@ -11,7 +11,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('channel_user_id', 'text', (c) => c.notNull())
     .addColumn('display_name', 'text')
     .addColumn('locale', 'text', (c) => c.notNull().defaultTo('fr-FR'))
-    .addColumn('language', 'text', (c) => c.notNull().defaultTo('fr').check(sql`language in ('fr', 'rcf')`))
+    .addColumn('language', 'text', (c) =>
+      c
+        .notNull()
+        .defaultTo('fr')
+        .check(sql`language in ('fr', 'rcf')`),
+    )
     .addColumn('consent_version', 'text')
     .addColumn('consent_at', 'timestamptz')
     .addColumn('consent_refused_at', 'timestamptz')
@@ -73,10 +78,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('confidence', 'double precision')
     .addColumn('model_version', 'integer')
     .addColumn('category_source', 'text', (c) =>
-      c.notNull().defaultTo('model').check(sql`category_source in ('model', 'resident', 'admin')`),
+      c
+        .notNull()
+        .defaultTo('model')
+        .check(sql`category_source in ('model', 'resident', 'admin')`),
     )
     .addColumn('review_status', 'text', (c) =>
-      c.notNull().defaultTo('pending').check(sql`review_status in ('pending', 'reviewed')`),
+      c
+        .notNull()
+        .defaultTo('pending')
+        .check(sql`review_status in ('pending', 'reviewed')`),
     )
     .addColumn('quartier', 'text')
     .addColumn('location', 'jsonb')

@@ -27,7 +27,9 @@ export async function openStorage(config: Config, logger: Logger): Promise<Stora
     database = openPostgres(config.databaseUrl);
     await waitForDatabase(database, {
       onRetry: (attempt, delayMs, error) =>
-        logger.warn(`PostgreSQL at ${database.location} does not answer yet (${(error as Error).message}); retry ${attempt} in ${delayMs} ms`),
+        logger.warn(
+          `PostgreSQL at ${database.location} does not answer yet (${(error as Error).message}); retry ${attempt} in ${delayMs} ms`,
+        ),
     }).catch(async (error) => {
       await database.close();
       throw error;
@@ -92,7 +94,9 @@ export async function startKoze(config: Config, logger: Logger): Promise<Running
       ? `embedded PGlite in ${storage.database.location}`
       : `PostgreSQL at ${storage.database.location}`;
   const active = Object.keys(channels);
-  logger.info(`Kozé ${VERSION} listens on ${url} — database: ${where}; channels: ${active.join(', ') || 'none'}`);
+  logger.info(
+    `Kozé ${VERSION} listens on ${url} — database: ${where}; channels: ${active.join(', ') || 'none'}`,
+  );
   if (active.length === 0) {
     logger.info(
       'No messaging channel is configured: set TELEGRAM_BOT_TOKEN for Telegram or WHATSAPP_ENABLED=true for WhatsApp, ' +

@@ -4,7 +4,10 @@ import { z } from 'zod';
 
 /** Thrown when the environment does not describe a Kozé that can start. */
 export class ConfigError extends Error {
-  constructor(readonly variable: string, readonly expected: string) {
+  constructor(
+    readonly variable: string,
+    readonly expected: string,
+  ) {
     super(`Invalid configuration: ${variable} — ${expected}`);
   }
 }

@@ -9,7 +9,10 @@ export function createLogger(level: string, destination: 'stdout' | 'stderr' = '
   if (tty) {
     return pino({
       level,
-      transport: { target: 'pino-pretty', options: { destination: fd, translateTime: 'HH:MM:ss', ignore: 'pid,hostname' } },
+      transport: {
+        target: 'pino-pretty',
+        options: { destination: fd, translateTime: 'HH:MM:ss', ignore: 'pid,hostname' },
+      },
     });
   }
   return pino({ level }, pino.destination(fd));

@@ -43,7 +43,8 @@ export default async function setup(project: TestProject) {
   const bin = findPostgresBin();
   if (!bin) {
     const message = 'No PostgreSQL server binaries found (Debian package `postgresql`)';
-    if (process.env.CI === 'true') throw new Error(`${message}: CI requires storage tests on real PostgreSQL.`);
+    if (process.env.CI === 'true')
+      throw new Error(`${message}: CI requires storage tests on real PostgreSQL.`);
     console.warn(`\n⚠ ${message}: storage tests run on PGlite ALONE.\n`);
     project.provide('postgresUrl', '');
     project.provide('postgresVersion', '');
@@ -68,8 +69,14 @@ export default async function setup(project: TestProject) {
   const port = await freePort();
   run(path.join(bin, 'initdb'), ['-D', dataDir, '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8']);
   run(path.join(bin, 'pg_ctl'), [
-    '-D', dataDir, '-l', path.join(dir, 'server.log'), '-w', 'start',
-    '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`,
+    '-D',
+    dataDir,
+    '-l',
+    path.join(dir, 'server.log'),
+    '-w',
+    'start',
+    '-o',
+    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`,
   ]);
   const version = run(path.join(bin, 'postgres'), ['--version']).trim();
   console.log(`\nPostgreSQL for tests: ${version} on 127.0.0.1:${port}\n`);

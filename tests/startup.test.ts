@@ -25,7 +25,10 @@ describe('npm start', () => {
     const first = spawnKoze(['src/main.ts'], { KOZE_DATA_DIR: dataDir, PORT: String(port) });
     try {
       const health = await waitForHealth(port);
-      expect(health).toEqual({ status: 200, body: { status: 'ok', database: 'pglite', version: expect.any(String) } });
+      expect(health).toEqual({
+        status: 200,
+        body: { status: 'ok', database: 'pglite', version: expect.any(String) },
+      });
       expect(first.output()).toMatch(/listens on http:\/\/127\.0\.0\.1:\d+ — database: embedded PGlite/);
       expect(first.output()).toMatch(/No messaging channel is configured/);
 
@@ -65,24 +68,33 @@ describe('npm start', () => {
     }
   });
 
-  it.runIf(inject('postgresUrl'))('migrates an empty PostgreSQL database and reports it in /health', async () => {
-    const url = await createPostgresDatabase();
-    const port = await freePort();
-    const koze = spawnKoze(['src/main.ts'], { DATABASE_URL: url, PORT: String(port), KOZE_DATA_DIR: tempDataDir() });
-    try {
-      expect((await waitForHealth(port)).body).toMatchObject({ status: 'ok', database: 'postgres' });
-      expect(koze.output()).toMatch(/database migrated: 0001_initial_schema/);
-      expect(koze.output()).toMatch(/database: PostgreSQL at 127\.0\.0\.1:\d+\/koze_/);
-      expect(koze.output()).not.toMatch(/postgres@/); // no credentials in logs
-    } finally {
-      koze.child.kill('SIGTERM');
-      await koze.exited;
-    }
-  });
+  it.runIf(inject('postgresUrl'))(
+    'migrates an empty PostgreSQL database and reports it in /health',
+    async () => {
+      const url = await createPostgresDatabase();
+      const port = await freePort();
+      const koze = spawnKoze(['src/main.ts'], {
+        DATABASE_URL: url,
+        PORT: String(port),
+        KOZE_DATA_DIR: tempDataDir(),
+      });
+      try {
+        expect((await waitForHealth(port)).body).toMatchObject({ status: 'ok', database: 'postgres' });
+        expect(koze.output()).toMatch(/database migrated: 0001_initial_schema/);
+        expect(koze.output()).toMatch(/database: PostgreSQL at 127\.0\.0\.1:\d+\/koze_/);
+        expect(koze.output()).not.toMatch(/postgres@/); // no credentials in logs
+      } finally {
+        koze.child.kill('SIGTERM');
+        await koze.exited;
+      }
+    },
+  );
 
   it('refuses invalid configuration with one clear line and exit code 2', async () => {
     const koze = spawnKoze(['src/main.ts'], { PORT: 'trois mille' });
     expect(await koze.exited).toBe(2);
-    expect(koze.output().trim()).toBe('koze: Invalid configuration: PORT — a TCP port number between 0 and 65535');
+    expect(koze.output().trim()).toBe(
+      'koze: Invalid configuration: PORT — a TCP port number between 0 and 65535',
+    );
   });
 });

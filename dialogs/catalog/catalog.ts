@@ -14,7 +14,11 @@ export const LANGUAGE_KEY = Symbol('koze.language');
  * Translates a message key for the resident of this turn. `{name}` placeholders are filled from `vars`.
  * Dialogs never hold inline resident-facing strings: they call this.
  */
-export type Catalog = (context: TurnContext, key: MessageKey, vars?: Record<string, string | number>) => string;
+export type Catalog = (
+  context: TurnContext,
+  key: MessageKey,
+  vars?: Record<string, string | number>,
+) => string;
 
 export function languageOf(context: TurnContext): Language {
   return (context.turnState.get(LANGUAGE_KEY) as Language | undefined) ?? 'fr';

@@ -1,4 +1,10 @@
-import { ActivityHandler, type BotState, type ConversationState, type TurnContext, type UserState } from 'botbuilder';
+import {
+  ActivityHandler,
+  type BotState,
+  type ConversationState,
+  type TurnContext,
+  type UserState,
+} from 'botbuilder';
 import { runDialog, type Dialog } from 'botbuilder-dialogs';
 
 export interface KozeBotDeps {

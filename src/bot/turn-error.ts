@@ -10,12 +10,18 @@ import type { Logger } from '../logger.ts';
 export function createTurnErrorHandler(logger: Logger, conversationState: ConversationState) {
   return async (context: TurnContext, error: Error): Promise<void> => {
     const { channelId, conversation, id, type } = context.activity;
-    logger.error({ err: error, channel: channelId, conversation: conversation?.id, activity: id, type }, 'turn failed');
+    logger.error(
+      { err: error, channel: channelId, conversation: conversation?.id, activity: id, type },
+      'turn failed',
+    );
     try {
       await conversationState.delete(context);
       await context.sendActivity(t(context, 'error.apology'));
     } catch (sendError) {
-      logger.error({ err: sendError, channel: channelId, conversation: conversation?.id }, 'could not apologise');
+      logger.error(
+        { err: sendError, channel: channelId, conversation: conversation?.id },
+        'could not apologise',
+      );
     }
   };
 }

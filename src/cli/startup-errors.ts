@@ -12,12 +12,18 @@ export function exitOnStartupError(error: unknown): never {
     process.stderr.write(`koze: ${error.message}\n`);
     process.exit(2);
   }
-  if (error instanceof DataDirLockedError || error instanceof DatabaseUnreachableError || error instanceof MigrationError) {
+  if (
+    error instanceof DataDirLockedError ||
+    error instanceof DatabaseUnreachableError ||
+    error instanceof MigrationError
+  ) {
     process.stderr.write(`koze: ${error.message}\n`);
     process.exit(1);
   }
   if ((error as NodeJS.ErrnoException)?.code === 'EADDRINUSE') {
-    process.stderr.write(`koze: ${(error as Error).message} — another program uses this port; set PORT to another one.\n`);
+    process.stderr.write(
+      `koze: ${(error as Error).message} — another program uses this port; set PORT to another one.\n`,
+    );
     process.exit(1);
   }
   process.stderr.write(`koze: unexpected error\n${(error as Error)?.stack ?? String(error)}\n`);

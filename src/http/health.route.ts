@@ -9,7 +9,10 @@ export interface HealthOptions {
 }
 
 /** GET /health: 200 when the database answers, 503 when it does not — for probes and people alike. */
-export const healthRoute: FastifyPluginAsync<HealthOptions> = async (app, { database, version, channels }) => {
+export const healthRoute: FastifyPluginAsync<HealthOptions> = async (
+  app,
+  { database, version, channels },
+) => {
   app.get('/health', async (_request, reply) => {
     const up = await database.ping();
     return reply

@@ -36,7 +36,8 @@ export const localChatRoute: FastifyPluginAsync<LocalChatOptions> = async (app, 
       return reply.code(401).send({ error: 'unauthorised' });
     }
     const parsed = body.safeParse(request.body);
-    if (!parsed.success) return reply.code(400).send({ error: parsed.error.issues[0]?.message ?? 'invalid body' });
+    if (!parsed.success)
+      return reply.code(400).send({ error: parsed.error.issues[0]?.message ?? 'invalid body' });
     const activities = await adapter.process(parsed.data, bot.logic);
     return { activities };
   });

@@ -13,7 +13,11 @@ export function buildHttpServer(options: HttpOptions): FastifyInstance {
   // Request-by-request logs are noise for a town hall's server: HTTP logs warnings and errors only.
   const logger = options.logger.child({ component: 'http' }, { level: 'warn' }) as FastifyBaseLogger;
   const app = Fastify({ loggerInstance: logger });
-  app.register(healthRoute, { database: options.database, version: options.version, channels: options.channels });
+  app.register(healthRoute, {
+    database: options.database,
+    version: options.version,
+    channels: options.channels,
+  });
   if (options.localChat) app.register(localChatRoute, options.localChat);
   return app;
 }

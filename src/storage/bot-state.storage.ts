@@ -19,7 +19,11 @@ export class PostgresStorage implements Storage {
 
   async read(keys: string[]): Promise<StoreItems> {
     if (keys.length === 0) return {};
-    const rows = await this.db.selectFrom('bot_state').select(['id', 'data', 'etag']).where('id', 'in', keys).execute();
+    const rows = await this.db
+      .selectFrom('bot_state')
+      .select(['id', 'data', 'etag'])
+      .where('id', 'in', keys)
+      .execute();
     return Object.fromEntries(rows.map((row) => [row.id, { ...row.data, eTag: row.etag }]));
   }
 

@@ -14,7 +14,10 @@ export interface LockInfo {
 }
 
 export class DataDirLockedError extends Error {
-  constructor(readonly dataDir: string, readonly holder: LockInfo) {
+  constructor(
+    readonly dataDir: string,
+    readonly holder: LockInfo,
+  ) {
     super(
       `The data directory ${dataDir} is in use by another Kozé process (pid ${holder.pid}: ${holder.command}, ` +
         `since ${holder.startedAt}). The embedded database must have a single owner: stop that process, ` +

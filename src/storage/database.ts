@@ -18,7 +18,10 @@ export interface DatabaseHandle {
 }
 
 export class DatabaseUnreachableError extends Error {
-  constructor(readonly location: string, override readonly cause: unknown) {
+  constructor(
+    readonly location: string,
+    override readonly cause: unknown,
+  ) {
     super(`PostgreSQL at ${location} did not answer (${(cause as Error)?.message ?? String(cause)})`);
   }
 }

@@ -3,7 +3,10 @@ import { migrations } from '../../migrations/index.ts';
 import type { Db } from './database.ts';
 
 export class MigrationError extends Error {
-  constructor(readonly migration: string | undefined, override readonly cause: unknown) {
+  constructor(
+    readonly migration: string | undefined,
+    override readonly cause: unknown,
+  ) {
     super(`Migration ${migration ?? '(unknown)'} failed: ${(cause as Error)?.message ?? String(cause)}`);
   }
 }

@@ -29,7 +29,9 @@ class SurveyDialog extends ComponentDialog {
         },
         async (step: WaterfallStepContext) => {
           if (step.result === 'boom') throw new Error('boom');
-          await step.context.sendActivity(`Noté : ${(step.values as Record<string, string>).q1} / ${step.result}`);
+          await step.context.sendActivity(
+            `Noté : ${(step.values as Record<string, string>).q1} / ${step.result}`,
+          );
           return step.endDialog();
         },
       ]),
@@ -43,7 +45,11 @@ const silent = pino({ level: 'silent' });
 function chat(database: DatabaseHandle) {
   const storage = new PostgresStorage(database.db);
   const conversationState = new ConversationState(storage);
-  const bot = new KozeBot({ conversationState, userState: new UserState(storage), dialog: new SurveyDialog() });
+  const bot = new KozeBot({
+    conversationState,
+    userState: new UserState(storage),
+    dialog: new SurveyDialog(),
+  });
   const serial = new SerialTurnsMiddleware();
   const adapter = new LocalChatAdapter().use(serial).use(new DedupeMiddleware(database.db));
   adapter.onTurnError = createTurnErrorHandler(silent, conversationState);
@@ -56,7 +62,9 @@ describeEachEngine('KozeBot', (getDatabase) => {
   it('resumes a multi-turn dialog with a bot rebuilt from the database (as after a restart)', async () => {
     expect(await chat(getDatabase()).say({ userId: 'r1', text: 'salut' })).toEqual(['Q1: quel quartier ?']);
     expect(await chat(getDatabase()).say({ userId: 'r1', text: 'Bellevue' })).toEqual(['Q2: quel besoin ?']);
-    expect(await chat(getDatabase()).say({ userId: 'r1', text: 'un abribus' })).toEqual(['Noté : Bellevue / un abribus']);
+    expect(await chat(getDatabase()).say({ userId: 'r1', text: 'un abribus' })).toEqual([
+      'Noté : Bellevue / un abribus',
+    ]);
   });
 
   it('processes a redelivered message once', async () => {
@@ -64,7 +72,9 @@ describeEachEngine('KozeBot', (getDatabase) => {
     expect(await say({ userId: 'r2', id: 'm-1', text: 'salut' })).toEqual(['Q1: quel quartier ?']);
     expect(await say({ userId: 'r2', id: 'm-2', text: 'La Paix' })).toEqual(['Q2: quel besoin ?']);
     expect(await say({ userId: 'r2', id: 'm-2', text: 'La Paix' })).toEqual([]);
-    expect(await say({ userId: 'r2', id: 'm-3', text: 'des trottoirs' })).toEqual(['Noté : La Paix / des trottoirs']);
+    expect(await say({ userId: 'r2', id: 'm-3', text: 'des trottoirs' })).toEqual([
+      'Noté : La Paix / des trottoirs',
+    ]);
   });
 
   it('runs the turns of one conversation in order, even when they arrive together', async () => {
@@ -74,7 +84,11 @@ describeEachEngine('KozeBot', (getDatabase) => {
       say({ userId: 'r3', text: 'Paniandy' }),
       say({ userId: 'r3', text: 'un terrain de foot' }),
     ]);
-    expect(replies).toEqual([['Q1: quel quartier ?'], ['Q2: quel besoin ?'], ['Noté : Paniandy / un terrain de foot']]);
+    expect(replies).toEqual([
+      ['Q1: quel quartier ?'],
+      ['Q2: quel besoin ?'],
+      ['Noté : Paniandy / un terrain de foot'],
+    ]);
   });
 
   it('apologises in French on an internal error and starts the conversation afresh', async () => {
@@ -100,7 +114,9 @@ describe('KozeBot on an embedded data directory', () => {
     await chat(database).say({ userId: 'r5', text: 'Centre-ville' });
     await database.close();
     database = await open();
-    expect(await chat(database).say({ userId: 'r5', text: 'un médecin' })).toEqual(['Noté : Centre-ville / un médecin']);
+    expect(await chat(database).say({ userId: 'r5', text: 'un médecin' })).toEqual([
+      'Noté : Centre-ville / un médecin',
+    ]);
     await database.close();
   });
 });

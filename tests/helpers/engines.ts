@@ -35,7 +35,10 @@ export function availableEngines(): Engine[] {
  * Runs a suite once per engine. `getDb()` returns a migrated database created for that suite,
  * closed after it.
  */
-export function describeEachEngine(title: string, suite: (getDatabase: () => DatabaseHandle, engine: Engine) => void) {
+export function describeEachEngine(
+  title: string,
+  suite: (getDatabase: () => DatabaseHandle, engine: Engine) => void,
+) {
   for (const engine of availableEngines()) {
     describe(`${title} [${engine}]`, () => {
       let database: DatabaseHandle | undefined;

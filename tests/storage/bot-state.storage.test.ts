@@ -57,5 +57,8 @@ describeEachEngine('PostgresStorage', (getDatabase) => {
 import { describe } from 'vitest';
 describe('MemoryStorage (reference behaviour)', () => {
   const memory = new MemoryStorage();
-  storageContract(() => memory, (error) => /eTag conflict/.test(String(error)));
+  storageContract(
+    () => memory,
+    (error) => /eTag conflict/.test(String(error)),
+  );
 });

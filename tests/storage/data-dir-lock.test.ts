@@ -13,7 +13,12 @@ describe('DataDirLock', () => {
     // Another process holds the lock: a child that takes it and waits.
     const holder = spawn(
       process.execPath,
-      ['--import', 'tsx', '-e', `import('./src/storage/data-dir-lock.ts').then(m => { m.DataDirLock.acquire(${JSON.stringify(dir)}, 'holder-process'); console.log('locked'); setInterval(() => {}, 1000); })`],
+      [
+        '--import',
+        'tsx',
+        '-e',
+        `import('./src/storage/data-dir-lock.ts').then(m => { m.DataDirLock.acquire(${JSON.stringify(dir)}, 'holder-process'); console.log('locked'); setInterval(() => {}, 1000); })`,
+      ],
       { stdio: ['ignore', 'pipe', 'inherit'] },
     );
     await new Promise<void>((resolve) => holder.stdout.once('data', () => resolve()));
@@ -33,7 +38,10 @@ describe('DataDirLock', () => {
 
   it('takes over a lock file whose process no longer exists', () => {
     const dir = tempDir();
-    writeFileSync(path.join(dir, 'koze.lock'), JSON.stringify({ pid: 2 ** 22 + 12345, command: 'gone', startedAt: '' }));
+    writeFileSync(
+      path.join(dir, 'koze.lock'),
+      JSON.stringify({ pid: 2 ** 22 + 12345, command: 'gone', startedAt: '' }),
+    );
     const lock = DataDirLock.acquire(dir);
     expect(readLiveLock(dir)?.command).not.toBe('gone');
     lock.release();

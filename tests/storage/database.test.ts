@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { pino } from 'pino';
 import { buildHttpServer } from '../../src/http/server.ts';
-import { DatabaseUnreachableError, openPglite, openPostgres, waitForDatabase } from '../../src/storage/database.ts';
+import {
+  DatabaseUnreachableError,
+  openPglite,
+  openPostgres,
+  waitForDatabase,
+} from '../../src/storage/database.ts';
 import { freePort } from '../helpers/processes.ts';
 
 describe('database start-up', () => {
@@ -9,9 +14,10 @@ describe('database start-up', () => {
     const port = await freePort();
     const database = openPostgres(`postgres://koze:secret@127.0.0.1:${port}/koze`);
     const retries: number[] = [];
-    const error = await waitForDatabase(database, { timeoutMs: 1_500, onRetry: (_, delay) => retries.push(delay) }).catch(
-      (e: unknown) => e,
-    );
+    const error = await waitForDatabase(database, {
+      timeoutMs: 1_500,
+      onRetry: (_, delay) => retries.push(delay),
+    }).catch((e: unknown) => e);
     await database.close();
     expect(error).toBeInstanceOf(DatabaseUnreachableError);
     expect((error as Error).message).toMatch(`PostgreSQL at 127.0.0.1:${port}/koze did not answer`);

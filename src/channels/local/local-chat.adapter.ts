@@ -27,7 +27,10 @@ const REPLIES = Symbol('koze.local.replies');
 export class LocalChatAdapter extends BotAdapter {
   readonly channelId = 'console';
 
-  async process(message: LocalMessage, logic: (context: TurnContext) => Promise<void>): Promise<Partial<Activity>[]> {
+  async process(
+    message: LocalMessage,
+    logic: (context: TurnContext) => Promise<void>,
+  ): Promise<Partial<Activity>[]> {
     const activity: Partial<Activity> = {
       type: ActivityTypes.Message,
       id: message.id ?? randomUUID(),
@@ -37,7 +40,12 @@ export class LocalChatAdapter extends BotAdapter {
       locale: 'fr-FR',
       from: { id: message.userId, name: message.userId },
       recipient: { id: 'koze', name: 'Kozé' },
-      conversation: { id: `console:${message.userId}`, isGroup: false, conversationType: 'personal', name: '' },
+      conversation: {
+        id: `console:${message.userId}`,
+        isGroup: false,
+        conversationType: 'personal',
+        name: '',
+      },
       text: message.text ?? '',
       value: message.value,
     };
@@ -48,7 +56,10 @@ export class LocalChatAdapter extends BotAdapter {
     return replies;
   }
 
-  override async sendActivities(context: TurnContext, activities: Partial<Activity>[]): Promise<ResourceResponse[]> {
+  override async sendActivities(
+    context: TurnContext,
+    activities: Partial<Activity>[],
+  ): Promise<ResourceResponse[]> {
     const replies = context.turnState.get(REPLIES) as Partial<Activity>[] | undefined;
     return activities.map((activity) => {
       // A delay activity means nothing to a terminal, and traces are for developers' emulators.
@@ -70,7 +81,10 @@ export class LocalChatAdapter extends BotAdapter {
     logic: (context: TurnContext) => Promise<void>,
   ): Promise<void> {
     // A terminal session cannot be reached later: proactive messages to it are dropped, but the logic runs.
-    const context = new TurnContext(this, TurnContext.applyConversationReference({ type: ActivityTypes.Event }, reference, true));
+    const context = new TurnContext(
+      this,
+      TurnContext.applyConversationReference({ type: ActivityTypes.Event }, reference, true),
+    );
     await this.runMiddleware(context, logic);
   }
 }
