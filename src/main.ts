@@ -7,19 +7,24 @@ import { createLogger } from './logger.ts';
 async function main() {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
-  const koze = await startKoze(config, logger);
+  const starting = startKoze(config, logger);
+  // Signals are handled from the first moment: one arriving during start-up stops Kozé once it is up,
+  // instead of killing it half-way through a migration.
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
       logger.info(`${signal} received: finishing turns in flight, then stopping`);
-      koze.stop().then(
-        () => process.exit(0),
-        (error) => {
-          logger.error({ err: error }, 'shutdown failed');
-          process.exit(1);
-        },
-      );
+      starting
+        .then((koze) => koze.stop())
+        .then(
+          () => process.exit(0),
+          (error) => {
+            logger.error({ err: error }, 'shutdown failed');
+            process.exit(1);
+          },
+        );
     });
   }
+  await starting;
 }
 
 main().catch(exitOnStartupError);

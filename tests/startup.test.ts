@@ -18,7 +18,7 @@ async function chat(port: number, dataDir: string, message: { userId: string; id
   return ((await response.json()) as { activities: { text?: string }[] }).activities.map((a) => a.text ?? '');
 }
 
-describe('npm start', () => {
+describe('npm start', { timeout: 120_000 }, () => {
   it('starts on the embedded database, refuses a second process on the same data directory, stops on SIGTERM', async () => {
     const dataDir = tempDataDir();
     const port = await freePort();

@@ -38,7 +38,7 @@ export function spawnKoze(args: string[], env: Record<string, string>, input?: s
 /** Polls GET /health until it answers (any status) or the time runs out. */
 export async function waitForHealth(
   port: number,
-  timeoutMs = 20_000,
+  timeoutMs = 60_000,
 ): Promise<{ status: number; body: unknown }> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
