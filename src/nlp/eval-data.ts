@@ -1,0 +1,54 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import { parse } from 'csv-parse/sync';
+
+/*
+ * Real citizens' texts, for MEASURING only (see /work/shared/eval/README.md): nothing here may feed
+ * training, lexicons or the choice of hyper-parameters.
+ */
+export const EVAL_DIR =
+  process.env.KOZE_EVAL_DIR ?? fileURLToPath(new URL('../../../shared/eval/', import.meta.url));
+
+export interface EvalNeed {
+  id: string;
+  text: string;
+  category: string;
+}
+
+export interface EvalFeedback {
+  id: string;
+  text: string;
+  /** The author's own feeling, mapped to Kozé's sentiment labels. */
+  sentiment: 'negative' | 'neutral' | 'positive';
+}
+
+function readCsv(file: string): Record<string, string>[] {
+  return parse(readFileSync(path.resolve(EVAL_DIR, file), 'utf8'), {
+    columns: true,
+    skip_empty_lines: true,
+  }) as Record<string, string>[];
+}
+
+export function readEvalNeeds(file = 'real_needs_fr.csv'): EvalNeed[] {
+  return readCsv(file).map((row) => ({
+    id: row.id ?? '',
+    text: row.text ?? '',
+    category: row.category ?? '',
+  }));
+}
+
+const RATINGS: Record<string, EvalFeedback['sentiment']> = {
+  positif: 'positive',
+  neutre: 'neutral',
+  negatif: 'negative',
+};
+
+export function readEvalFeedback(file = 'real_feedback_fr.csv'): EvalFeedback[] {
+  return readCsv(file).map((row) => {
+    const rating = (row.rating ?? '').normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().trim();
+    const sentiment = RATINGS[rating];
+    if (!sentiment) throw new Error(`Unknown rating ${JSON.stringify(row.rating)} in ${file}`);
+    return { id: row.id ?? '', text: row.text ?? '', sentiment };
+  });
+}
