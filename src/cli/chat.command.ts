@@ -1,7 +1,7 @@
 import { userInfo } from 'node:os';
 import type { Command } from 'commander';
 import { openStorage } from '../app.ts';
-import { buildBot } from '../bot/build-bot.ts';
+import { buildBot, loadAnalyzer, settingsFrom } from '../bot/build-bot.ts';
 import { runConsoleChat, type ChatTransport } from '../channels/console/console-chat.ts';
 import { LocalChatAdapter, type LocalMessage } from '../channels/local/local-chat.adapter.ts';
 import { loadConfig } from '../config.ts';
@@ -43,7 +43,11 @@ export function registerChatCommand(program: Command) {
         return;
       }
       const storage = await openStorage(config, logger);
-      const bot = buildBot({ db: storage.database.db, logger });
+      const analyzer = await loadAnalyzer(storage.database.db).catch(async (error) => {
+        await storage.close();
+        throw error;
+      });
+      const bot = buildBot({ db: storage.database.db, logger, analyzer, settings: settingsFrom(config) });
       const adapter = bot.attach(new LocalChatAdapter());
       try {
         await runConsoleChat({

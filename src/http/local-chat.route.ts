@@ -16,6 +16,17 @@ const body = z.object({
   id: z.string().min(1).max(200).optional(),
   text: z.string().max(20_000).optional(),
   value: z.unknown().optional(),
+  // Files "sent" from the terminal (/photo, /voice…), shaped as botbuilder attachments.
+  attachments: z
+    .array(
+      z.object({
+        contentType: z.string().min(1).max(200),
+        contentUrl: z.string().max(2_000).optional(),
+        name: z.string().max(200).optional(),
+      }),
+    )
+    .max(10)
+    .optional(),
 });
 
 function sameSecret(given: string | undefined, expected: string): boolean {

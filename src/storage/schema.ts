@@ -78,6 +78,8 @@ export interface ContributionTable {
   rating: number | null;
   sentiment: 'negative' | 'neutral' | 'positive' | null;
   details: Generated<JSONColumnType<Record<string, unknown>>>;
+  /** Drawn by the dialog when a contribution starts: a replayed turn cannot save it twice (0002). */
+  idempotency_key: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
 }

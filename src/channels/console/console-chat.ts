@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { createInterface } from 'node:readline';
 import type { Activity, CardAction } from 'botbuilder';
 import type { LocalMessage } from '../local/local-chat.adapter.ts';
@@ -15,10 +16,46 @@ export function renderForTerminal(activity: Partial<Activity>): string {
   return lines.join('\n');
 }
 
+/** What a typed file stands for: `/photo`, `/voice`, `/sticker`, `/file` (dialogs/README.md conventions). */
+const FAKE_FILES: Record<string, { contentType: string; name: string }> = {
+  photo: { contentType: 'image/jpeg', name: 'photo.jpg' },
+  voice: { contentType: 'audio/ogg', name: 'note-vocale.ogg' },
+  sticker: { contentType: 'application/x-sticker', name: 'sticker.webp' },
+  file: { contentType: 'application/pdf', name: 'document.pdf' },
+};
+
+/**
+ * Turns a typed line into a message. Besides text: `/location LAT LON` shares a place, `/photo [caption]`,
+ * `/voice`, `/sticker` and `/file` send a (pretend) file, `/start CODE` opens Kozé as a QR code or a link
+ * to tested service CODE would.
+ */
+export function readConsoleLine(userId: string, line: string): LocalMessage {
+  const message: LocalMessage = { userId, text: line };
+  const location = /^\/location\s+(-?\d+(?:\.\d+)?)[ ,]+(-?\d+(?:\.\d+)?)$/.exec(line);
+  if (location) {
+    message.text = '';
+    message.value = { type: 'location', latitude: Number(location[1]), longitude: Number(location[2]) };
+    return message;
+  }
+  const file = /^\/(photo|voice|sticker|file)(?:\s+([\s\S]*))?$/.exec(line);
+  if (file) {
+    const { contentType, name } = FAKE_FILES[file[1]!]!;
+    message.text = file[2]?.trim() ?? '';
+    message.attachments = [{ contentType, name, contentUrl: `console-file:${randomUUID()}/${name}` }];
+    return message;
+  }
+  const start = /^\/start(?:\s+([A-Za-z0-9_-]+))?$/.exec(line);
+  if (start) {
+    message.text = '';
+    message.value = start[1] ? { type: 'start', service: start[1].toUpperCase() } : { type: 'start' };
+  }
+  return message;
+}
+
 /**
  * Reads the person's lines on `input`, one turn per line, and prints Kozé's answers on `output`.
  * Lines are processed strictly in order, so piped input works as well as a person typing.
- * `/location LAT LON` shares a location; `/quit` (or end of input) leaves.
+ * See `readConsoleLine` for files, places and start codes; `/quit` (or end of input) leaves.
  */
 export async function runConsoleChat(options: {
   transport: ChatTransport;
@@ -39,12 +76,7 @@ export async function runConsoleChat(options: {
   for await (const line of rl) {
     const text = line.trim();
     if (text === '/quit' || text === '/exit') break;
-    const message: LocalMessage = { userId, text };
-    const location = /^\/location\s+(-?\d+(?:\.\d+)?)[ ,]+(-?\d+(?:\.\d+)?)$/.exec(text);
-    if (location) {
-      message.text = '';
-      message.value = { type: 'location', latitude: Number(location[1]), longitude: Number(location[2]) };
-    }
+    const message = readConsoleLine(userId, text);
     try {
       for (const activity of await transport(message)) {
         const rendered = renderForTerminal(activity);

@@ -4,6 +4,7 @@ import {
   BotAdapter,
   TurnContext,
   type Activity,
+  type Attachment,
   type ConversationReference,
   type ResourceResponse,
 } from 'botbuilder';
@@ -16,6 +17,8 @@ export interface LocalMessage {
   text?: string;
   /** Optional channel data (e.g. a shared location) for trying features without a phone. */
   value?: unknown;
+  /** Files "sent" with the message (a photo, a voice note…), described as dialogs/README.md says. */
+  attachments?: Attachment[];
 }
 
 const REPLIES = Symbol('koze.local.replies');
@@ -48,6 +51,7 @@ export class LocalChatAdapter extends BotAdapter {
       },
       text: message.text ?? '',
       value: message.value,
+      ...(message.attachments ? { attachments: message.attachments } : {}),
     };
     const context = new TurnContext(this, activity);
     const replies: Partial<Activity>[] = [];

@@ -1,0 +1,15 @@
+import type { GeoPoint, ReceivedAttachment } from './input.ts';
+import type { MessageKey } from './catalog/catalog.ts';
+
+/** What a resident asked for before Kozé could act on it (during the first contact). */
+export interface Pending {
+  intent: 'need' | 'idea' | 'feedback';
+  text?: string;
+  service?: string;
+  location?: GeoPoint;
+  attachment?: ReceivedAttachment;
+}
+
+/** What a dialog asks the root dialog to do once it has ended. */
+export type RootAction =
+  { then: 'menu'; intro?: MessageKey } | { then: 'route'; pending: Pending } | { then: 'none' };
