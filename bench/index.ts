@@ -1,7 +1,7 @@
 // `npm run bench`: every benchmark of Kozé, one after the other (they would disturb each other's timings).
 process.env.DOTENV_CONFIG_QUIET = 'true';
 
-const suites = ['./bot-state.bench.ts', './nlp.bench.ts', './conversation.bench.ts'];
+const suites = ['./bot-state.bench.ts', './nlp.bench.ts', './conversation.bench.ts', './telegram.bench.ts'];
 const only = process.argv.slice(2);
 
 console.log(`# Kozé benchmarks — ${new Date().toISOString()} — Node ${process.version}`);

@@ -1,6 +1,9 @@
 import type { FastifyInstance } from 'fastify';
-import { buildBot, type BotRuntime } from './bot/build-bot.ts';
+import { buildBot, loadAnalyzer, settingsFrom, type BotRuntime } from './bot/build-bot.ts';
 import { LocalChatAdapter } from './channels/local/local-chat.adapter.ts';
+import { TelegramChannel } from './channels/telegram/telegram.channel.ts';
+import { printQrCode } from './channels/whatsapp/qr-terminal.ts';
+import { startWhatsAppChannel, type WhatsAppChannel } from './channels/whatsapp/whatsapp-channel.ts';
 import type { Config } from './config.ts';
 import { buildHttpServer } from './http/server.ts';
 import type { Logger } from './logger.ts';
@@ -61,13 +64,24 @@ export interface RunningKoze {
   storage: Storage;
   bot: BotRuntime;
   url: string;
+  /** The Telegram channel when TELEGRAM_BOT_TOKEN is set. */
+  telegram?: TelegramChannel;
+  /** The WhatsApp channel when WHATSAPP_ENABLED (its QR code while linking, for an admin page). */
+  whatsapp?: WhatsAppChannel;
   stop(): Promise<void>;
 }
 
 /** Starts Kozé: storage, the conversation engine, the channels and the HTTP server. */
 export async function startKoze(config: Config, logger: Logger): Promise<RunningKoze> {
   const storage = await openStorage(config, logger);
-  const bot = buildBot({ db: storage.database.db, logger });
+  let analyzer;
+  try {
+    analyzer = await loadAnalyzer(storage.database.db);
+  } catch (error) {
+    await storage.close();
+    throw error;
+  }
+  const bot = buildBot({ db: storage.database.db, logger, analyzer, settings: settingsFrom(config) });
   const localChat = bot.attach(new LocalChatAdapter());
   const channels: Record<string, string> = {};
   // The local chat secret is only known once the port is; the route reads it lazily.
@@ -79,6 +93,21 @@ export async function startKoze(config: Config, logger: Logger): Promise<Running
     channels: () => channels,
     localChat: { adapter: localChat, bot, token: () => chatToken },
   });
+  // Telegram: a wrong token or an unreachable Telegram shows in /health and the log, never stops Kozé.
+  const telegram = config.telegramToken
+    ? new TelegramChannel({
+        token: config.telegramToken,
+        config: config.telegram,
+        db: storage.database.db,
+        bot,
+        logger,
+        onState: (state) => (channels.telegram = state),
+      })
+    : undefined;
+  if (telegram) {
+    channels.telegram = telegram.state;
+    http.register(telegram.routes); // the webhook route
+  }
   try {
     await http.listen({ host: config.host, port: config.port });
   } catch (error) {
@@ -88,6 +117,23 @@ export async function startKoze(config: Config, logger: Logger): Promise<Running
   const { port } = http.server.address() as { port: number };
   chatToken = storage.lock?.advertiseHttp(config.host, port) ?? '';
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+  await telegram?.start();
+
+  // WhatsApp links in the background: its trouble shows in /health and the log, never stops Kozé.
+  let whatsapp: WhatsAppChannel | undefined;
+  if (config.whatsappEnabled) {
+    const { db } = storage.database;
+    whatsapp = startWhatsAppChannel({
+      dataDir: config.dataDir,
+      settings: config.whatsapp,
+      bot,
+      db,
+      logger,
+      onQr: (qr) => printQrCode(qr, process.stderr),
+    });
+    channels.whatsapp = whatsapp.status();
+    whatsapp.connection.on('status', (status) => (channels.whatsapp = status));
+  }
 
   const where =
     storage.database.engine === 'pglite'
@@ -110,9 +156,13 @@ export async function startKoze(config: Config, logger: Logger): Promise<Running
     storage,
     bot,
     url,
+    telegram,
+    whatsapp,
     stop() {
       stopping ??= (async () => {
+        await telegram?.stop(); // stops receiving, finishes updates in flight, sends what is queued
         await http.close(); // stops accepting, lets requests in flight finish
+        await whatsapp?.stop(); // stops taking messages, answers those in flight, closes Chromium
         await bot.idle();
         await storage.close();
       })();

@@ -6,6 +6,7 @@ import {
   type UserState,
 } from 'botbuilder';
 import { runDialog, type Dialog } from 'botbuilder-dialogs';
+import { FORGET_CONVERSATION } from '../../dialogs/turn.ts';
 
 export interface KozeBotDeps {
   conversationState: ConversationState;
@@ -16,7 +17,8 @@ export interface KozeBotDeps {
 
 /**
  * Kozé's turn logic: every message goes to the root dialog, which decides what to ask next. State is
- * saved at the end of every turn, even a failed one, so that what the resident said is not lost.
+ * saved at the end of every turn, even a failed one, so that what the resident said is not lost — except
+ * when a dialog asked to forget the conversation (consent refused, resident erased): then it is deleted.
  */
 export class KozeBot extends ActivityHandler {
   private readonly states: BotState[];
@@ -34,7 +36,11 @@ export class KozeBot extends ActivityHandler {
     try {
       await super.run(context);
     } finally {
-      await Promise.all(this.states.map((state) => state.saveChanges(context, false)));
+      if (context.turnState.get(FORGET_CONVERSATION) === true) {
+        await Promise.all(this.states.map((state) => state.delete(context)));
+      } else {
+        await Promise.all(this.states.map((state) => state.saveChanges(context, false)));
+      }
     }
   }
 }

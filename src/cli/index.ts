@@ -2,6 +2,9 @@ import { Command } from 'commander';
 import { VERSION } from '../version.ts';
 import { registerChatCommand } from './chat.command.ts';
 import { registerMigrateCommand } from './migrate.command.ts';
+import { registerNlpCommands } from './nlp.command.ts';
+import { registerServicesCommand } from './services.command.ts';
+import { registerWhatsAppCommand } from './whatsapp.command.ts';
 import { exitOnStartupError } from './startup-errors.ts';
 
 const program = new Command('koze')
@@ -9,5 +12,8 @@ const program = new Command('koze')
   .version(VERSION);
 registerMigrateCommand(program);
 registerChatCommand(program);
+registerNlpCommands(program);
+registerServicesCommand(program);
+registerWhatsAppCommand(program);
 
 program.parseAsync().catch(exitOnStartupError);
