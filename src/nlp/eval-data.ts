@@ -4,7 +4,7 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 
 /*
- * Real citizens' texts, for MEASURING only (see /work/shared/eval/README.md): nothing here may feed
+ * Real citizens' texts, for MEASURING only (see ../shared/eval/README.md beside the checkout): nothing here may feed
  * training, lexicons or the choice of hyper-parameters.
  */
 export const EVAL_DIR =
