@@ -46,16 +46,7 @@ export class ContributionsService implements Contributions {
   }
 
   async listForResident(residentId: number, limit: number): Promise<ContributionLine[]> {
-    const rows = await listContributionsByResident(this.db, residentId, limit);
-    return rows.map((c) => ({
-      reference: c.reference,
-      kind: c.kind,
-      createdAt: c.created_at,
-      category: c.category,
-      status: c.status,
-      text: c.text,
-      serviceName: c.service_name,
-    }));
+    return listContributionsByResident(this.db, residentId, limit);
   }
 
   async saveNeed(need: NewNeed): Promise<SavedNeed> {

@@ -1,3 +1,4 @@
+import { canonicalJson } from '../canonical-json.ts';
 import { STEMMER_NAME, TOKENIZER_NAME } from './normalise.ts';
 import {
   MODEL_FORMAT_VERSION,
@@ -90,17 +91,6 @@ export class NlpModel {
     }
     return new NlpModel(TextClassifier.restore(m.category), TextClassifier.restore(m.intent), version);
   }
-}
-
-/** JSON with object keys sorted: PostgreSQL's jsonb does not keep key order. */
-function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(
-          Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
-        )
-      : v,
-  );
 }
 
 export { MODEL_FORMAT_VERSION, ModelConfigError };

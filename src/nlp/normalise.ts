@@ -184,7 +184,7 @@ export function tokenise(text: string): string[] {
  * Negators carry meaning for sentiment ("pas bien") and for needs ("il n'y a pas de bus"): they are never
  * stopwords, whatever a list says.
  */
-const NEGATORS = new Set([
+export const NEGATORS: ReadonlySet<string> = new Set([
   'ne',
   'n',
   'pas',

@@ -1,4 +1,4 @@
-import { stems } from './normalise.ts';
+import { NEGATORS, stems } from './normalise.ts';
 
 /** A need close to the one asked about, with its cosine similarity in [0, 1]. */
 export interface SimilarNeed {
@@ -228,28 +228,11 @@ export class SimilarNeeds {
 }
 
 /*
- * Negators are kept by `stems` (they matter for sentiment) but almost every need says "il n'y a pas /
- * plus de…": for similarity they are noise.
- */
-const NEGATORS = new Set([
-  'ne',
-  'n',
-  'pas',
-  'plus',
-  'jamais',
-  'rien',
-  'aucun',
-  'aucune',
-  'sans',
-  'ni',
-  'personne',
-  'non',
-]);
-
-/*
  * Terms of a text: its stems, plus the character 4-grams of each stem, so that spellings that escape the
  * stemmer still meet ("ramassage"/"ramassées", "lampadaires"/"lampadair", SMS and Creole spellings).
  * On the hand-made pairs of the tests this raised recall at equal precision over stems alone.
+ * Negators are kept by `stems` (they matter for sentiment) but almost every need says "il n'y a pas /
+ * plus de…": for similarity they are noise.
  */
 function termCounts(text: string): Map<string, number> {
   const tf = new Map<string, number>();

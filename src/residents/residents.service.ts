@@ -1,3 +1,4 @@
+import { canonicalJson } from '../canonical-json.ts';
 import type { Language } from '../nlp/types.ts';
 import { recordAudit } from '../storage/audit.repository.ts';
 import {
@@ -41,17 +42,6 @@ function toResident(row: ResidentRow): Resident {
     ageBand: row.age_band,
     createdAt: row.created_at,
   };
-}
-
-/** JSON with keys sorted, so that a reference read back from jsonb compares equal to the same one built here. */
-function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(
-          Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
-        )
-      : v,
-  );
 }
 
 /** Where a reference says the conversation is; the same reference without the id of the last message. */
@@ -145,15 +135,7 @@ export class ResidentsService implements Residents {
       resident: toResident(row),
       reachable: reference !== undefined,
       contributionCount,
-      contributions: contributions.map((c) => ({
-        reference: c.reference,
-        kind: c.kind,
-        createdAt: c.created_at,
-        category: c.category,
-        status: c.status,
-        text: c.text,
-        serviceName: c.service_name,
-      })),
+      contributions,
     };
   }
 

@@ -32,21 +32,20 @@ export async function insertContribution(db: Executor, values: Insertable<Contri
     .executeTakeFirst();
 }
 
-/** A resident's contributions, latest first, with the tested service's name for feedback. */
+/** A resident's contributions, latest first, with the tested service's name for feedback, as listed to them. */
 export async function listContributionsByResident(db: Executor, residentId: number, limit: number) {
   return db
     .selectFrom('contribution as c')
     .leftJoin('tested_service as s', 's.id', 'c.tested_service_id')
     .where('c.resident_id', '=', residentId)
     .select([
-      'c.id',
       'c.reference',
       'c.kind',
-      'c.created_at',
+      'c.created_at as createdAt',
       'c.category',
       'c.status',
       'c.text',
-      's.name as service_name',
+      's.name as serviceName',
     ])
     .orderBy('c.created_at', 'desc')
     .orderBy('c.id', 'desc')

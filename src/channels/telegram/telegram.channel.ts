@@ -17,6 +17,7 @@ import { OutboundSender } from './outbound-sender.ts';
 import { TelegramAdapter } from './telegram.adapter.ts';
 import { COMMANDS } from './telegram-messages.ts';
 import { UpdatePoller } from './update-poller.ts';
+import { sleep } from '../../sleep.ts';
 
 /** Where Telegram posts updates in webhook mode, under TELEGRAM_WEBHOOK_URL. */
 export const WEBHOOK_PATH = '/telegram/webhook';
@@ -46,16 +47,6 @@ export interface DownloadedFile {
   bytes: Buffer;
   path: string;
 }
-
-const sleep = (ms: number, signal: AbortSignal) =>
-  new Promise<void>((resolve) => {
-    const timer = setTimeout(done, ms);
-    signal.addEventListener('abort', done, { once: true });
-    function done() {
-      clearTimeout(timer);
-      resolve();
-    }
-  });
 
 /**
  * The Telegram channel, from start to stop: checks the token (getMe), registers the command menu, then

@@ -2,6 +2,7 @@ import { TelegramApiError, type Api, type Update } from 'node-telegram-bot-api';
 import type { Logger } from '../../logger.ts';
 import type { Db } from '../../storage/database.ts';
 import { finishUpdates, journalUpdates, loadUpdateCursor, unfinishedUpdates } from './telegram.repository.ts';
+import { sleep } from '../../sleep.ts';
 
 export interface PollerOptions {
   api: Api;
@@ -26,17 +27,6 @@ export interface PollerOptions {
 
 /** How long finished updates wait to be cleared from the inbox together. */
 const FLUSH_MS = 20;
-
-const sleep = (ms: number, signal: AbortSignal) =>
-  new Promise<void>((resolve) => {
-    const timer = setTimeout(done, ms);
-    signal.addEventListener('abort', done, { once: true });
-    function done() {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    }
-  });
 
 /**
  * Long polling that loses nothing and replays nothing. Telegram forgets an update as soon as getUpdates is

@@ -1,17 +1,9 @@
 import { existsSync, readdirSync, readFileSync, rmSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { isAlive } from '../../storage/data-dir-lock.ts';
 import { WhatsAppSessionInUseError } from './whatsapp-errors.ts';
 
 const OWNER_FILE = 'owner.json';
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 /** Processes (Linux /proc) whose command line opens this Chromium profile. */
 export function processesUsingProfile(profileDir: string): number[] {
