@@ -1,12 +1,9 @@
-import { sql, type Kysely } from 'kysely';
+import { sql } from 'kysely';
 import type { Db } from './database.ts';
-import type { Database } from './schema.ts';
-
-type Executor = Db | Kysely<Database>;
 
 /** One line of the audit log. `details` must hold no personal data: it outlives erasures. */
 export async function recordAudit(
-  db: Executor,
+  db: Db,
   entry: { actor: string; action: string; subject?: string | null; details?: Record<string, unknown> },
 ) {
   await db
@@ -20,7 +17,7 @@ export async function recordAudit(
     .execute();
 }
 
-export async function listAudit(db: Executor, options: { action?: string; limit?: number } = {}) {
+export async function listAudit(db: Db, options: { action?: string; limit?: number } = {}) {
   let query = db.selectFrom('audit_log').selectAll().orderBy('id', 'desc');
   if (options.action) query = query.where('action', '=', options.action);
   return query.limit(options.limit ?? 100).execute();

@@ -1,8 +1,6 @@
-import { sql, type Insertable, type Kysely } from 'kysely';
+import { sql, type Insertable } from 'kysely';
 import type { Db } from './database.ts';
-import type { ContributionKind, ContributionTable, Database } from './schema.ts';
-
-type Executor = Db | Kysely<Database>;
+import type { ContributionKind, ContributionTable } from './schema.ts';
 
 const SEQUENCE: Record<ContributionKind, string> = {
   need: 'contribution_need_seq',
@@ -11,19 +9,19 @@ const SEQUENCE: Record<ContributionKind, string> = {
 };
 
 /** The next number of a kind's reference sequence (B-0042 → 42). */
-export async function nextReferenceNumber(db: Executor, kind: ContributionKind): Promise<number> {
+export async function nextReferenceNumber(db: Db, kind: ContributionKind): Promise<number> {
   const result = await sql<{ n: number | string }>`select nextval(${SEQUENCE[kind]}::regclass) as n`.execute(
     db,
   );
   return Number(result.rows[0]!.n);
 }
 
-export async function findContributionByIdempotencyKey(db: Executor, key: string) {
+export async function findContributionByIdempotencyKey(db: Db, key: string) {
   return db.selectFrom('contribution').where('idempotency_key', '=', key).selectAll().executeTakeFirst();
 }
 
 /** Inserts a contribution; returns undefined when its idempotency key is already taken. */
-export async function insertContribution(db: Executor, values: Insertable<ContributionTable>) {
+export async function insertContribution(db: Db, values: Insertable<ContributionTable>) {
   return db
     .insertInto('contribution')
     .values(values)
@@ -33,7 +31,7 @@ export async function insertContribution(db: Executor, values: Insertable<Contri
 }
 
 /** A resident's contributions, latest first, with the tested service's name for feedback, as listed to them. */
-export async function listContributionsByResident(db: Executor, residentId: number, limit: number) {
+export async function listContributionsByResident(db: Db, residentId: number, limit: number) {
   return db
     .selectFrom('contribution as c')
     .leftJoin('tested_service as s', 's.id', 'c.tested_service_id')
@@ -53,7 +51,7 @@ export async function listContributionsByResident(db: Executor, residentId: numb
     .execute();
 }
 
-export async function countContributionsByResident(db: Executor, residentId: number) {
+export async function countContributionsByResident(db: Db, residentId: number) {
   const row = await db
     .selectFrom('contribution')
     .where('resident_id', '=', residentId)
@@ -66,7 +64,7 @@ export async function countContributionsByResident(db: Executor, residentId: num
  * Strips a resident's contributions down to what statistics may keep (kind, category, quartier, month,
  * status): texts, files, places, answers, ratings and the link to the person go. Returns the ids touched.
  */
-export async function anonymiseContributionsOfResident(db: Executor, residentId: number) {
+export async function anonymiseContributionsOfResident(db: Db, residentId: number) {
   const rows = await db
     .updateTable('contribution')
     .set({
@@ -90,7 +88,7 @@ export async function anonymiseContributionsOfResident(db: Executor, residentId:
 }
 
 /** Every need whose text is still held, for the similar-needs index. */
-export async function listNeedTexts(db: Executor) {
+export async function listNeedTexts(db: Db) {
   return db
     .selectFrom('contribution')
     .where('kind', '=', 'need')

@@ -1,15 +1,12 @@
-import type { Kysely } from 'kysely';
 import type { Db } from './database.ts';
-import type { Channel, Database } from './schema.ts';
-
-type Executor = Db | Kysely<Database>;
+import type { Channel } from './schema.ts';
 
 /**
  * Keeps a resident's latest conversation reference. Written at nearly every turn, so the update is skipped
  * (no new row version) when the reference has not changed.
  */
 export async function upsertConversationReference(
-  db: Executor,
+  db: Db,
   values: { residentId: number; channel: string; conversationId: string; reference: object },
 ) {
   const reference = JSON.stringify(values.reference);
@@ -35,7 +32,7 @@ export async function upsertConversationReference(
     .execute();
 }
 
-export async function findConversationReference(db: Executor, residentId: number) {
+export async function findConversationReference(db: Db, residentId: number) {
   return db
     .selectFrom('conversation_reference')
     .where('resident_id', '=', residentId)
@@ -43,6 +40,6 @@ export async function findConversationReference(db: Executor, residentId: number
     .executeTakeFirst();
 }
 
-export async function deleteConversationReference(db: Executor, residentId: number) {
+export async function deleteConversationReference(db: Db, residentId: number) {
   await db.deleteFrom('conversation_reference').where('resident_id', '=', residentId).execute();
 }

@@ -1,11 +1,10 @@
-import type { Kysely, Selectable, Updateable } from 'kysely';
+import type { Selectable, Updateable } from 'kysely';
 import type { Db } from './database.ts';
-import type { Channel, Database, ResidentTable } from './schema.ts';
+import type { Channel, ResidentTable } from './schema.ts';
 
 export type ResidentRow = Selectable<ResidentTable>;
-type Executor = Db | Kysely<Database>;
 
-export async function findResidentByChannelUser(db: Executor, channel: string, channelUserId: string) {
+export async function findResidentByChannelUser(db: Db, channel: string, channelUserId: string) {
   return db
     .selectFrom('resident')
     .where('channel', '=', channel as Channel)
@@ -15,7 +14,7 @@ export async function findResidentByChannelUser(db: Executor, channel: string, c
 }
 
 /** A resident with the conversation reference kept for them (null when none). */
-export async function findResidentWithReference(db: Executor, channel: string, channelUserId: string) {
+export async function findResidentWithReference(db: Db, channel: string, channelUserId: string) {
   return db
     .selectFrom('resident as r')
     .leftJoin('conversation_reference as c', 'c.resident_id', 'r.id')
@@ -26,13 +25,13 @@ export async function findResidentWithReference(db: Executor, channel: string, c
     .executeTakeFirst();
 }
 
-export async function findResidentById(db: Executor, id: number) {
+export async function findResidentById(db: Db, id: number) {
   return db.selectFrom('resident').where('id', '=', id).selectAll().executeTakeFirst();
 }
 
 /** Creates the resident or records their consent on the existing row (clearing an earlier refusal). */
 export async function upsertConsent(
-  db: Executor,
+  db: Db,
   values: {
     channel: string;
     channelUserId: string;
@@ -69,7 +68,7 @@ export async function upsertConsent(
 
 /** Records a refusal: the channel identity (to not ask again at each message), the language, the date. */
 export async function upsertRefusal(
-  db: Executor,
+  db: Db,
   values: { channel: string; channelUserId: string; language: 'fr' | 'rcf'; at: Date },
 ) {
   await db
@@ -92,7 +91,7 @@ export async function upsertRefusal(
     .execute();
 }
 
-export async function updateResident(db: Executor, id: number, patch: Updateable<ResidentTable>) {
+export async function updateResident(db: Db, id: number, patch: Updateable<ResidentTable>) {
   await db
     .updateTable('resident')
     .set({ ...patch, updated_at: new Date() })
@@ -100,7 +99,7 @@ export async function updateResident(db: Executor, id: number, patch: Updateable
     .execute();
 }
 
-export async function deleteResident(db: Executor, id: number) {
+export async function deleteResident(db: Db, id: number) {
   const result = await db.deleteFrom('resident').where('id', '=', id).executeTakeFirst();
   return Number(result.numDeletedRows) > 0;
 }
@@ -109,7 +108,7 @@ export async function deleteResident(db: Executor, id: number) {
  * Deletes Bot Framework state items (dialog stacks, user state) by key. Used when a resident is erased:
  * the state of an unfinished dialog may hold what they were typing.
  */
-export async function deleteBotStateItems(db: Executor, keys: string[]) {
+export async function deleteBotStateItems(db: Db, keys: string[]) {
   if (keys.length === 0) return;
   await db.deleteFrom('bot_state').where('id', 'in', keys).execute();
 }

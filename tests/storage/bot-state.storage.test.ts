@@ -1,4 +1,4 @@
-import { expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MemoryStorage, type Storage } from 'botbuilder';
 import { ETagConflictError, PostgresStorage } from '../../src/storage/bot-state.storage.ts';
 import { describeEachEngine } from '../helpers/engines.ts';
@@ -52,9 +52,20 @@ describeEachEngine('PostgresStorage', (getDatabase) => {
     ]);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
   });
+
+  it('writes several items all or nothing: one stale eTag leaves every item as it was', async () => {
+    await get().write({ 'batch/1': { v: 1 }, 'batch/2': { v: 1 } });
+    const stale = (await get().read(['batch/2']))['batch/2'];
+    await get().write({ 'batch/2': { ...stale, v: 2 } });
+    await expect(get().write({ 'batch/1': { v: 9 }, 'batch/2': { ...stale, v: 9 } })).rejects.toBeInstanceOf(
+      ETagConflictError,
+    );
+    const items = await get().read(['batch/1', 'batch/2']);
+    expect(items['batch/1']).toMatchObject({ v: 1 });
+    expect(items['batch/2']).toMatchObject({ v: 2 });
+  });
 });
 
-import { describe } from 'vitest';
 describe('MemoryStorage (reference behaviour)', () => {
   const memory = new MemoryStorage();
   storageContract(
