@@ -1,63 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import { buildBot, loadAnalyzer, settingsFrom, type BotRuntime } from './bot/build-bot.ts';
 import { LocalChatAdapter } from './channels/local/local-chat.adapter.ts';
-import { TelegramChannel } from './channels/telegram/telegram.channel.ts';
-import { printQrCode } from './channels/whatsapp/qr-terminal.ts';
-import { startWhatsAppChannel, type WhatsAppChannel } from './channels/whatsapp/whatsapp-channel.ts';
+import type { TelegramChannel } from './channels/telegram/telegram.channel.ts';
+import type { WhatsAppChannel } from './channels/whatsapp/whatsapp-channel.ts';
 import type { Config } from './config.ts';
 import { buildHttpServer } from './http/server.ts';
 import type { Logger } from './logger.ts';
-import { DataDirLock } from './storage/data-dir-lock.ts';
-import { openPglite, openPostgres, waitForDatabase, type DatabaseHandle } from './storage/database.ts';
-import { migrateToLatest } from './storage/migrator.ts';
+import { openStorage, type Storage } from './storage/open-storage.ts';
 import { VERSION } from './version.ts';
-
-/** An open, migrated database, and the data directory lock when the database is embedded. */
-export interface Storage {
-  database: DatabaseHandle;
-  lock: DataDirLock | undefined;
-  close(): Promise<void>;
-}
-
-/**
- * Opens the configured database: PostgreSQL when DATABASE_URL is set (waiting up to 30 s for it to answer),
- * otherwise the embedded PGlite in KOZE_DATA_DIR, locked for this process. Applies pending migrations.
- */
-export async function openStorage(config: Config, logger: Logger): Promise<Storage> {
-  let lock: DataDirLock | undefined;
-  let database: DatabaseHandle;
-  if (config.databaseUrl) {
-    database = openPostgres(config.databaseUrl);
-    await waitForDatabase(database, {
-      onRetry: (attempt, delayMs, error) =>
-        logger.warn(
-          `PostgreSQL at ${database.location} does not answer yet (${(error as Error).message}); retry ${attempt} in ${delayMs} ms`,
-        ),
-    }).catch(async (error) => {
-      await database.close();
-      throw error;
-    });
-  } else {
-    lock = DataDirLock.acquire(config.dataDir);
-    database = openPglite(config.dataDir);
-  }
-  try {
-    const applied = await migrateToLatest(database.db);
-    if (applied.length > 0) logger.info(`database migrated: ${applied.join(', ')}`);
-  } catch (error) {
-    await database.close();
-    lock?.release();
-    throw error;
-  }
-  return {
-    database,
-    lock,
-    async close() {
-      await database.close();
-      lock?.release();
-    },
-  };
-}
 
 export interface RunningKoze {
   http: FastifyInstance;
@@ -94,8 +44,9 @@ export async function startKoze(config: Config, logger: Logger): Promise<Running
     localChat: { adapter: localChat, bot, token: () => chatToken },
   });
   // Telegram: a wrong token or an unreachable Telegram shows in /health and the log, never stops Kozé.
+  // Channel libraries are loaded only when their channel is on: they weigh seconds of start-up.
   const telegram = config.telegramToken
-    ? new TelegramChannel({
+    ? new (await import('./channels/telegram/telegram.channel.ts')).TelegramChannel({
         token: config.telegramToken,
         config: config.telegram,
         db: storage.database.db,
@@ -123,6 +74,10 @@ export async function startKoze(config: Config, logger: Logger): Promise<Running
   let whatsapp: WhatsAppChannel | undefined;
   if (config.whatsappEnabled) {
     const { db } = storage.database;
+    const [{ startWhatsAppChannel }, { printQrCode }] = await Promise.all([
+      import('./channels/whatsapp/whatsapp-channel.ts'),
+      import('./channels/whatsapp/qr-terminal.ts'),
+    ]);
     whatsapp = startWhatsAppChannel({
       dataDir: config.dataDir,
       settings: config.whatsapp,

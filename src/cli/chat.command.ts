@@ -1,6 +1,6 @@
 import { userInfo } from 'node:os';
 import type { Command } from 'commander';
-import { openStorage } from '../app.ts';
+import { openStorage } from '../storage/open-storage.ts';
 import { buildBot, loadAnalyzer, settingsFrom } from '../bot/build-bot.ts';
 import { runConsoleChat, type ChatTransport } from '../channels/console/console-chat.ts';
 import { LocalChatAdapter, type LocalMessage } from '../channels/local/local-chat.adapter.ts';

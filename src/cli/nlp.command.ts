@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { openStorage } from '../app.ts';
+import { openStorage } from '../storage/open-storage.ts';
 import { loadConfig } from '../config.ts';
 import { createLogger } from '../logger.ts';
 import { NlpAnalyzer } from '../nlp/analyzer.ts';
@@ -177,8 +177,10 @@ export function registerNlpCommands(program: Command) {
               'no char n-grams': { features: { charNgrams: [] } },
               'no bigrams': { features: { bigrams: false } },
               'content words only': { features: { tokens: 'content' } },
-              'l2 1e-3': { training: { l2: 1e-3 } },
-              'l2 1e-5': { training: { l2: 1e-5 } },
+              'no shape features': { features: { shape: false } },
+              'l2 1e-4': { training: { l2: 1e-4 } },
+              'l2 3e-5': { training: { l2: 3e-5 } },
+              'l2 1e-6': { training: { l2: 1e-6 } },
               '100 iterations, lr 0.1': { training: { iterations: 100, learningRate: 0.1 } },
               '40 iterations, lr 0.2': { training: { iterations: 40, learningRate: 0.2 } },
             }),

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { openStorage } from '../app.ts';
+import { openStorage } from '../storage/open-storage.ts';
 import { loadConfig } from '../config.ts';
 import { createLogger } from '../logger.ts';
 import type { TestedService } from '../services/tested-service.ts';

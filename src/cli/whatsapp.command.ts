@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import { printQrCode } from '../channels/whatsapp/qr-terminal.ts';
-import { createWhatsAppConnection, whatsappDir } from '../channels/whatsapp/whatsapp-channel.ts';
 import type { WhatsAppConnection } from '../channels/whatsapp/whatsapp-connection.ts';
 import { loadConfig } from '../config.ts';
 import { createLogger } from '../logger.ts';
@@ -72,6 +71,9 @@ export function registerWhatsAppCommand(program: Command) {
     .action(async (options: { timeout: string }) => {
       const config = loadConfig();
       const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel, 'stderr');
+      // whatsapp-web.js (and puppeteer) load only for this command, not for every `koze …`.
+      const { createWhatsAppConnection, whatsappDir } =
+        await import('../channels/whatsapp/whatsapp-channel.ts');
       const connection = createWhatsAppConnection({
         dataDir: config.dataDir,
         settings: config.whatsapp,
