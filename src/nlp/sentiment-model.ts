@@ -75,7 +75,7 @@ export const DEFAULT_MODEL_OPTIONS: SentimentModelOptions = {
   syntheticRatio: 0,
   lengthFeatures: true,
   positionFeatures: true,
-  tokenL2: 0,
+  tokenL2: 0.001,
   intensityFeatures: true,
 };
 

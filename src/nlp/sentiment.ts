@@ -57,8 +57,8 @@ export interface LexiconOptions {
 
 export const DEFAULT_LEXICON_OPTIONS: LexiconOptions = {
   negationScope: 3,
-  negationFactor: -1,
-  expectedGoodNegated: -1.5,
+  negationFactor: -0.75,
+  expectedGoodNegated: -2,
   expectedGoodPlain: 0,
   beforeContrast: 0.3,
   afterContrast: 1,
@@ -213,6 +213,14 @@ const PHRASES = new Map<string, number>([
   ['gain de temps', 1.5],
   ['sans encombre', 1.5],
   ['pas grand chose', -0.5],
+  // "J'ai réussi à joindre quelqu'un", "je suis parvenu à avoir un rendez-vous": the effort it took, not a
+  // success of the service.
+  ['reussi a', 0],
+  ['reussi au', 0],
+  ['reussir a', 0],
+  ['parvenu a', 0],
+  ['parvenue a', 0],
+  ['parvenir a', 0],
 ]);
 /*
  * The formulas that open and close a letter to an administration ("Merci d'avance", "En vous
@@ -462,6 +470,8 @@ interface Sentence {
   mark: string;
   sarcasmEmoji: boolean;
   ellipsisAfterFirstPiece: boolean;
+  /** Words read in the sentence. */
+  words: number;
 }
 
 /** Everything the lexicon pass learns from a text. */
@@ -602,6 +612,7 @@ export function analyseLexically(
 
     piecesInSentence++;
     wordCount += piece.words.length;
+    sentence.words += piece.words.length;
     if (piece.complaint) {
       sentence.complaint = true;
       tokens.push('__duration');
@@ -780,7 +791,29 @@ export function analyseLexically(
       sarcasm = true;
     }
   }
+  // In an account, a sentence that is only an interjection ("Bravo !", "Merci.", "Génial…") comments on
+  // the rest: after a complaint, "Bravo" mocks and a bare "Merci" is courtesy, not thanks.
+  if (sentences.length >= 2) {
+    const nets = sentences.map((s) => s.contributions.reduce((sum, c) => sum + c.value, 0));
+    const total = nets.reduce((a, b) => a + b, 0);
+    sentences.forEach((s, i) => {
+      if (s.words > 3 || s.contributions.length === 0) return;
+      if (!s.contributions.every((c) => c.ironyCandidate && c.value > 0)) return;
+      if (total - nets[i]! > -ACCOUNT_COMPLAINT) return;
+      for (const c of s.contributions) {
+        if (THANKS.has(c.source)) c.value = 0;
+        else {
+          c.value = -c.value;
+          sarcasm = true;
+        }
+      }
+    });
+  }
   if (sarcasm) tokens.push('__sarcasm');
+  // A question in a short message asks for information; inside an account of several sentences it is
+  // mostly rhetorical ("Pourquoi tant d'attente ?"): the Bayes model gets a token of its own for it.
+  if (sentences.length >= ACCOUNT_SENTENCES)
+    for (let i = 0; i < tokens.length; i++) if (tokens[i] === '__question') tokens[i] = '__question_account';
 
   let positive = 0;
   let negative = 0;
@@ -825,6 +858,11 @@ export function analyseLexically(
   };
 }
 const STRONG = 2;
+/** Net complaint of the rest of an account above which a lone "Bravo !" is read as mockery. */
+const ACCOUNT_COMPLAINT = 2;
+/** Sentences from which a text is read as an account rather than a message. */
+const ACCOUNT_SENTENCES = 3;
+const THANKS = new Set(['merci', 'mersi', 'remercie', 'thanks']);
 
 const EMOJI_RUN_RE = /((?:\p{Extended_Pictographic}[\p{Emoji_Modifier}\uFE0F\u200D]*)(?:\s*))\1{3,}/gu;
 const CREOLE_LE_RE = /(^|[^\p{L}])[lL][éÉ](?![\p{L}])/gu;
@@ -915,6 +953,7 @@ function newSentence(): Sentence {
     mark: '.',
     sarcasmEmoji: false,
     ellipsisAfterFirstPiece: false,
+    words: 0,
   };
 }
 
@@ -980,8 +1019,10 @@ export interface SentimentExample {
 
 /*
  * Two kinds of training text: short messages about the Living Lab's tested services (`{label}.txt`) and
- * first-person accounts of a whole experience with a public service (`{label}-accounts.txt`), several
- * sentences long, mixing praise and complaint, labelled by the writer's overall feeling.
+ * first-person accounts of a whole experience with a public service (`{label}-accounts.txt`), from a
+ * two-line verdict to a letter of six sentences, often mixing praise and complaint, labelled by the
+ * writer's overall feeling. Neutral accounts are mixed or pending experiences, facts, questions and
+ * requests to an administration; a bare courtesy ("Merci.") does not make a complaint positive.
  */
 const CORPUS_FILES: Array<{ suffix: string; source: 'messages' | 'accounts' }> = [
   { suffix: '.txt', source: 'messages' },

@@ -181,6 +181,37 @@ describe('letters to an administration', () => {
   });
 });
 
+describe('accounts: interjections, effort, questions', () => {
+  it('reads a lone "Bravo !" after a complaint as mockery, and after praise as praise', () => {
+    const complaint = 'Trois mois sans réponse, mon dossier a été perdu deux fois. Bravo !';
+    expect(analyseLexically(complaint).sarcasm).toBe(true);
+    expect(sentiment(complaint)).toBe('negative');
+    const praise = 'Le dossier a été traité en une semaine, tout était clair. Bravo !';
+    expect(analyseLexically(praise).sarcasm).toBe(false);
+    expect(sentiment(praise)).toBe('positive');
+  });
+
+  it('reads a bare "Merci." closing a complaint as courtesy', () => {
+    const complaint = 'Dossier perdu, aucune réponse depuis deux mois.';
+    expect(net(`${complaint} Merci.`)).toBe(net(complaint));
+    expect(net('Accueil aimable, dossier réglé en dix minutes. Merci.')).toBeGreaterThan(
+      net('Accueil aimable, dossier réglé en dix minutes.'),
+    );
+  });
+
+  it('reads "réussi à" as the effort it took, not as a success', () => {
+    expect(sources("J'ai enfin réussi à joindre quelqu'un")).not.toContain('reussi');
+    expect(net('Opération réussie')).toBeGreaterThan(0);
+  });
+
+  it('gives a question inside an account a token of its own', () => {
+    expect(analyseLexically('Est-ce gratuit ?').tokens).toContain('__question');
+    const account = "J'ai attendu deux heures. Personne ne m'a informé. Pourquoi tant d'attente ?";
+    expect(analyseLexically(account).tokens).toContain('__question_account');
+    expect(analyseLexically(account).tokens).not.toContain('__question');
+  });
+});
+
 describe('emphasis and very long texts', () => {
   it('weighs a polar word written in capitals more, and ignores capitals without polarity', () => {
     expect(net("C'est INADMISSIBLE")).toBeLessThan(net("C'est inadmissible"));
@@ -352,7 +383,7 @@ describe('evaluation helpers', () => {
     }
   });
 
-  // Regression floors well below what the model reaches (≈ 0.82 in 10-fold CV on messages and accounts,
+  // Regression floors well below what the model reaches (≈ 0.84 in 10-fold CV on messages and accounts,
   // 23/24 on the narratives): they catch a broken pipeline, not a point of accuracy. The targets themselves
   // are measured by the benchmark.
   it('cross-validates far above chance, on messages, on accounts and on longer texts', () => {
@@ -375,10 +406,11 @@ describe('evaluation helpers', () => {
       const messages = corpus.filter((e) => e.label === label && e.source === 'messages');
       expect(accounts.length, label).toBeGreaterThanOrEqual(150);
       expect(messages.length, label).toBeGreaterThanOrEqual(150);
+      // From a two-line verdict to a long letter, as real accounts go.
       for (const { text } of accounts) {
         const words = text.split(/\s+/).length;
-        expect(words, text).toBeGreaterThanOrEqual(40);
-        expect(words, text).toBeLessThanOrEqual(150);
+        expect(words, text).toBeGreaterThanOrEqual(10);
+        expect(words, text).toBeLessThanOrEqual(160);
       }
     }
   });
