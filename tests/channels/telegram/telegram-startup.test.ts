@@ -127,7 +127,8 @@ describe(`Telegram channel start [${engine}]`, () => {
       config: { apiRoot: `http://127.0.0.1:${port}` },
     });
     try {
-      expect(Date.now() - started).toBeLessThan(3_000);
+      // Start-up gives up on Telegram after startTimeoutMs instead of waiting for it (loose bound: CI is slow).
+      expect(Date.now() - started).toBeLessThan(10_000);
       expect(running.channel.state).toMatch(/^error: cannot reach Telegram at http:\/\/127\.0\.0\.1:\d+/);
       expect(lines().filter((l) => l.level >= 40)).toHaveLength(1);
       // Telegram comes back on the same address.
