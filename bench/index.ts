@@ -7,10 +7,6 @@ const only = process.argv.slice(2);
 console.log(`# Kozé benchmarks — ${new Date().toISOString()} — Node ${process.version}`);
 for (const suite of suites) {
   if (only.length > 0 && !only.some((name) => suite.includes(name))) continue;
-  const module = (await import(suite).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ERR_MODULE_NOT_FOUND' && String(error.message).includes(suite.slice(2)))
-      return undefined;
-    throw error;
-  })) as { default: () => Promise<void> } | undefined;
-  if (module) await module.default();
+  const module = (await import(suite)) as { default: () => Promise<void> };
+  await module.default();
 }
