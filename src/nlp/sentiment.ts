@@ -455,6 +455,11 @@ interface Contribution {
   source: string;
   value: number;
   afterContrast: boolean;
+  /**
+   * Said before a "mais" of its sentence, or inside a concessive clause ("malgré l'attente"): what the writer
+   * concedes. The main clause before a "malgré" is not conceded ("Tout s'est bien passé malgré l'attente").
+   */
+  conceded: boolean;
   /** From natural's adjective lexicon rather than ours. */
   pattern: boolean;
   /** An irony-prone word said as an interjection ("Super, …", "Bravo… "), or praise in quotes. */
@@ -552,7 +557,10 @@ export function analyseLexically(
   let previousContent: { word: string; counted: boolean } | undefined;
 
   const push = (target: Sentence, c: Contribution) => {
-    if (concessive) c.afterContrast = false;
+    if (concessive) {
+      c.afterContrast = false;
+      c.conceded = true;
+    }
     target.contributions.push(c);
   };
   const endClause = () => {
@@ -641,7 +649,10 @@ export function analyseLexically(
       const pair = next === undefined ? '' : `${word} ${next}`;
       if (CONTRAST.has(word) || CONTRAST_PAIRS.has(pair)) {
         endClause();
-        for (const c of sentence.contributions) c.afterContrast = false;
+        for (const c of sentence.contributions) {
+          c.afterContrast = false;
+          c.conceded = true;
+        }
         sentence.hasContrast = true;
         tokens.push('__contrast');
         if (!CONTRAST.has(word)) i++;
@@ -828,7 +839,11 @@ export function analyseLexically(
     const mood =
       (s.mark === '?' ? options.questionWeight : 1) * (s.conditional ? options.conditionalWeight : 1);
     for (const c of s.contributions) {
-      const weight = s.hasContrast ? (c.afterContrast ? options.afterContrast : options.beforeContrast) : 1;
+      const weight = c.conceded
+        ? options.beforeContrast
+        : c.afterContrast && s.hasContrast
+          ? options.afterContrast
+          : 1;
       const v = c.value * weight * exclamation * mood;
       evidence.push({ source: c.source, value: Math.round(v * 100) / 100 });
       if (c.pattern) patternNet += v;
@@ -964,7 +979,7 @@ function contribution(
   pattern: boolean,
   ironyCandidate: boolean,
 ): Contribution {
-  return { source, value, afterContrast: s.hasContrast, pattern, ironyCandidate };
+  return { source, value, afterContrast: s.hasContrast, conceded: false, pattern, ironyCandidate };
 }
 
 function isPolar(word: string | undefined): boolean {

@@ -245,6 +245,16 @@ describe('intensity, contrast, emojis', () => {
     expect(net('Le bus était en retard mais le chauffeur est adorable')).toBeGreaterThan(0);
   });
 
+  it('discounts the concessive clause, not the main clause before "malgré"', () => {
+    const weightOf = (text: string, source: string) =>
+      analyseLexically(text).evidence.find((e) => e.source === source)?.value;
+    expect(weightOf("Tout s'est bien passé malgré une longue attente.", 'bien')).toBe(
+      weightOf('Tout s’est bien passé.', 'bien'),
+    );
+    expect(net("Tout s'est bien passé malgré une longue attente.")).toBeGreaterThan(0);
+    expect(net("Malgré une longue attente, tout s'est bien passé.")).toBeGreaterThan(0);
+  });
+
   it('reads emojis', () => {
     expect(sentiment('😡')).toBe('negative');
     expect(sentiment('👍')).toBe('positive');
