@@ -10,7 +10,11 @@ import { TextClassifier, type ClassifierSettings, type CrossValidation } from '.
  * category, standing in for the long opinions Kozé also receives. Among candidates within 0.005 of the best
  * score (fold noise), the cheapest was chosen: for categories, word bigrams and character n-grams did not
  * earn their cost and 40 Adam steps at 0.2 do as well as 100 at 0.1; topic keywords did earn theirs (+0.06
- * macro-F1). For intents, stopwords, character n-grams and the intent cues each earn theirs.
+ * macro-F1). For intents, stopwords, character n-grams and the intent cues each earn theirs; so do the
+ * message-shape features (length bucket, question mark, conditional / past / negative marks: stop, menu and
+ * greeting messages are short, ideas lean on the conditional, feedback on the past) and a weaker L2 (1e-5:
+ * with ~950 messages, 1e-4 underfits the rarer phrasings). Both were checked over six fold seeds, not
+ * only the default split: mean routed accuracy 0.906 → 0.919.
  */
 export const CATEGORY_SETTINGS: ClassifierSettings = {
   features: {
@@ -40,11 +44,11 @@ export const INTENT_SETTINGS: ClassifierSettings = {
     idf: true,
     keywordLexicon: 'intent-cues.json',
     keywordWeight: 0.5,
-    shape: false,
+    shape: true,
     // What a message is for shows in its first sentences; character n-grams of a long text are costly.
     maxChars: 400,
   },
-  training: { l2: 1e-4, iterations: 60, learningRate: 0.15 },
+  training: { l2: 1e-5, iterations: 60, learningRate: 0.15 },
   calibrationFolds: 5,
   targetPrecision: 0.85,
 };

@@ -126,6 +126,12 @@ describe('intent', () => {
     expect(analyzer.intent("L'atelier numérique de mardi était vraiment utile, merci")).toBe('feedback');
   });
 
+  it('reads a bare thank-you as politeness and a Creole "I want" as a need', () => {
+    expect(analyzer.intent('merci')).toBe('greeting');
+    expect(analyzer.intent('merci beaucoup')).toBe('greeting');
+    expect(analyzer.intent('mi vé in doktèr dann kartié')).toBe('need');
+  });
+
   it('asks for help when there is nothing to read', () => {
     expect(analyzer.intent('')).toBe('help');
     expect(analyzer.intent('%%%')).toBe('help');
