@@ -1,3 +1,4 @@
+import { mulberry32 } from './cross-validation.ts';
 import type { Sentiment } from './types.ts';
 
 /*
@@ -433,18 +434,6 @@ export function stratifiedFolds(labels: Sentiment[], k: number): number[] {
   return labels.map((label) => seen[label]++ % k);
 }
 
-/** Small deterministic PRNG (mulberry32): training must give the same model every time. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /*
  * Residents (and the evaluation's public-service accounts) often write several sentences where the corpus
  * has one. To teach the regression how evidence adds up over an account, short labelled messages are put
@@ -462,7 +451,7 @@ export function synthesiseAccounts(
   const byClass: Record<Sentiment, SentimentFeatures[]> = { negative: [], neutral: [], positive: [] };
   for (const e of examples) byClass[e.label].push(e.features);
   if (SENTIMENTS.some((s) => byClass[s].length === 0)) return [];
-  const rnd = random(seed);
+  const rnd = mulberry32(seed); // deterministic: training must give the same model every time
   const pick = (s: Sentiment) => byClass[s][Math.floor(rnd() * byClass[s].length)]!;
   const out: LabelledFeatures[] = [];
   for (let i = 0; i < count; i++) {
