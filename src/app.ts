@@ -18,19 +18,31 @@ export interface RunningKoze {
   telegram?: TelegramChannel;
   /** The WhatsApp channel when WHATSAPP_ENABLED (its QR code while linking, for an admin page). */
   whatsapp?: WhatsAppChannel;
+  /** Resolves when Kozé can answer residents (the language model is loaded); rejects if it cannot. */
+  ready: Promise<void>;
   stop(): Promise<void>;
 }
 
 /** Starts Kozé: storage, the conversation engine, the channels and the HTTP server. */
 export async function startKoze(config: Config, logger: Logger): Promise<RunningKoze> {
   const storage = await openStorage(config, logger);
-  let analyzer;
-  try {
-    analyzer = await loadAnalyzer(storage.database.db);
-  } catch (error) {
-    await storage.close();
-    throw error;
-  }
+  // On a first start the language model is trained from the corpus: Kozé listens meanwhile, and turns
+  // that arrive before it is ready wait for it.
+  const loadingStarted = performance.now();
+  const analyzer = loadAnalyzer(storage.database.db);
+  let nlp = 'loading';
+  const ready = analyzer.then(
+    (loaded) => {
+      nlp = 'ready';
+      const seconds = ((performance.now() - loadingStarted) / 1000).toFixed(1);
+      const version = loaded.modelVersion === null ? '' : ` version ${loaded.modelVersion}`;
+      logger.info(`language model${version} ready in ${seconds} s: Kozé answers residents`);
+    },
+    (error: unknown) => {
+      nlp = `error: ${(error as Error).message}`;
+      throw error;
+    },
+  );
   const bot = buildBot({ db: storage.database.db, logger, analyzer, settings: settingsFrom(config) });
   const localChat = bot.attach(new LocalChatAdapter());
   const channels: Record<string, string> = {};
@@ -40,7 +52,7 @@ export async function startKoze(config: Config, logger: Logger): Promise<Running
     logger,
     database: storage.database,
     version: VERSION,
-    channels: () => channels,
+    components: () => ({ nlp, ...channels }),
     localChat: { adapter: localChat, bot, token: () => chatToken },
   });
   // Telegram: a wrong token or an unreachable Telegram shows in /health and the log, never stops Kozé.
@@ -113,8 +125,10 @@ export async function startKoze(config: Config, logger: Logger): Promise<Running
     url,
     telegram,
     whatsapp,
+    ready,
     stop() {
       stopping ??= (async () => {
+        await ready.catch(() => {}); // a model being trained and stored is let finish
         await telegram?.stop(); // stops receiving, finishes updates in flight, sends what is queued
         await http.close(); // stops accepting, lets requests in flight finish
         await whatsapp?.stop(); // stops taking messages, answers those in flight, closes Chromium

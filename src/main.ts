@@ -24,7 +24,12 @@ async function main() {
         );
     });
   }
-  await starting;
+  const koze = await starting;
+  // Without its language model Kozé cannot answer anyone: stop cleanly and say why.
+  await koze.ready.catch(async (error: unknown) => {
+    await koze.stop();
+    throw error;
+  });
 }
 
 main().catch(exitOnStartupError);

@@ -27,7 +27,7 @@ describe('npm start', { timeout: 120_000 }, () => {
       const health = await waitForHealth(port);
       expect(health).toEqual({
         status: 200,
-        body: { status: 'ok', database: 'pglite', version: expect.any(String) },
+        body: { status: 'ok', database: 'pglite', version: expect.any(String), nlp: expect.any(String) },
       });
       expect(first.output()).toMatch(/listens on http:\/\/127\.0\.0\.1:\d+ — database: embedded PGlite/);
       expect(first.output()).toMatch(/No messaging channel is configured/);

@@ -1,4 +1,4 @@
-import { ConversationState, UserState, type BotAdapter, type TurnContext } from 'botbuilder';
+import { ConversationState, UserState, type BotAdapter, type Middleware, type TurnContext } from 'botbuilder';
 import { t } from '../../dialogs/catalog/catalog.ts';
 import { CONSENT_VERSION, type DialogDeps, type DialogSettings } from '../../dialogs/deps.ts';
 import { RootDialog } from '../../dialogs/root.dialog.ts';
@@ -8,6 +8,7 @@ import type { Config } from '../config.ts';
 import type { Logger } from '../logger.ts';
 import { NlpAnalyzer } from '../nlp/analyzer.ts';
 import { DEFAULT_CATEGORIES } from '../nlp/categories.ts';
+import { DeferredAnalyzer } from '../nlp/deferred-analyzer.ts';
 import { detectCommand } from '../nlp/commands.ts';
 import { loadOrTrainModel } from '../nlp/model-store.ts';
 import type { TextAnalyzer } from '../nlp/types.ts';
@@ -33,8 +34,11 @@ export interface BotRuntime {
 export interface BotOptions {
   db: Db;
   logger: Logger;
-  /** Reads residents' messages (see `loadAnalyzer`); a fake in tests that need no model. */
-  analyzer: TextAnalyzer;
+  /**
+   * Reads residents' messages (see `loadAnalyzer`); a fake in tests that need no model. A promise lets Kozé
+   * start serving while the model loads: turns wait for it.
+   */
+  analyzer: TextAnalyzer | Promise<TextAnalyzer>;
   /** Retention, quartiers… from the configuration; defaults otherwise. */
   settings?: Partial<DialogSettings>;
   /** The clock of the dialogs (tests move it to make a dialog stale). */
@@ -74,12 +78,14 @@ export function buildBot(options: BotOptions): BotRuntime {
   const conversationState = new ConversationState(storage);
   const userState = new UserState(storage);
   const similar = new SimilarNeedsIndex(db);
+  const analyzer =
+    options.analyzer instanceof Promise ? new DeferredAnalyzer(options.analyzer) : options.analyzer;
   const deps: DialogDeps = {
     t,
     residents: new ResidentsService(db, { onContributionsAnonymised: (ids) => similar.remove(ids) }),
     contributions: new ContributionsService(db, similar),
     services: new TestedServicesService(db),
-    analyzer: options.analyzer,
+    analyzer,
     detectCommand,
     settings: {
       consentVersion: CONSENT_VERSION,
@@ -96,11 +102,17 @@ export function buildBot(options: BotOptions): BotRuntime {
   const bot = new KozeBot({ conversationState, userState, dialog: new RootDialog(deps) });
   const serialTurns = new SerialTurnsMiddleware();
   const dedupe = new DedupeMiddleware(db);
+  const modelLoaded: Middleware = {
+    async onTurn(_context, next) {
+      if (analyzer instanceof DeferredAnalyzer) await analyzer.ready;
+      await next();
+    },
+  };
   const onTurnError = createTurnErrorHandler(logger, conversationState);
   return {
     logic: (context) => bot.run(context),
     attach(adapter) {
-      adapter.use(serialTurns).use(dedupe);
+      adapter.use(modelLoaded).use(serialTurns).use(dedupe);
       adapter.onTurnError = onTurnError;
       return adapter;
     },

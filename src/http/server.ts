@@ -16,7 +16,7 @@ export function buildHttpServer(options: HttpOptions): FastifyInstance {
   app.register(healthRoute, {
     database: options.database,
     version: options.version,
-    channels: options.channels,
+    components: options.components,
   });
   if (options.localChat) app.register(localChatRoute, options.localChat);
   return app;

@@ -1,12 +1,8 @@
 import type { Db } from '../storage/database.ts';
 import { findCurrentModel, insertModel, listTrainingContributions } from '../storage/nlp-model.repository.ts';
 import { NlpModel } from './nlp-model.ts';
-import {
-  trainNlpModel,
-  type TrainingContribution,
-  type TrainingMetrics,
-  type TrainOptions,
-} from './trainer.ts';
+import { trainInWorker } from './train-in-worker.ts';
+import type { TrainingContribution, TrainingMetrics, TrainOptions } from './trainer.ts';
 
 /** Contributions a person labelled: an admin's review counts as `admin`, a resident's confirmation as `resident`. */
 export async function loadTrainingContributions(db: Db): Promise<TrainingContribution[]> {
@@ -52,7 +48,7 @@ export async function trainAndStore(
   options: Omit<TrainOptions, 'contributions'> = {},
 ): Promise<{ model: NlpModel; metrics: TrainingMetrics }> {
   const contributions = await loadTrainingContributions(db);
-  const trained = trainNlpModel({ ...options, contributions });
+  const trained = await trainInWorker({ ...options, contributions });
   const model = await saveModel(db, trained.model, trained.metrics, { makeCurrent: true });
   return { model, metrics: trained.metrics };
 }

@@ -91,7 +91,7 @@ export class FakeAnalyzer implements TextAnalyzer {
 export const silentLogger = pino({ level: 'silent' });
 
 export interface ChatOptions {
-  analyzer?: TextAnalyzer;
+  analyzer?: TextAnalyzer | Promise<TextAnalyzer>;
   settings?: Partial<DialogSettings>;
   now?: () => Date;
   logger?: typeof silentLogger;

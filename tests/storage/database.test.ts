@@ -34,7 +34,7 @@ describe('GET /health', () => {
       logger: pino({ level: 'silent' }),
       database,
       version: '9.9.9',
-      channels: () => ({ telegram: 'polling' }),
+      components: () => ({ telegram: 'polling' }),
     });
     const up = await app.inject({ method: 'GET', url: '/health' });
     expect(up.statusCode).toBe(200);
