@@ -191,6 +191,3 @@ export default async function runConversationBench(): Promise<void> {
     cluster.stop();
   }
 }
-
-// `tsx bench/conversation.bench.ts` runs it alone.
-if (import.meta.url === `file://${process.argv[1]}`) await runConversationBench();
