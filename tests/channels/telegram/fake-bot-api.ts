@@ -426,7 +426,7 @@ export class FakeBotApi {
     for (const go of waiting) go();
   }
 
-  /** Requests currently held. */
+  /** Requests currently held, their client still connected. */
   heldCount(method: string): number {
     return this.held.get(method)?.length ?? 0;
   }
@@ -527,6 +527,12 @@ export class FakeBotApi {
       if (held) {
         await new Promise<void>((resolve) => {
           held.push(resolve);
+          // A client that goes away (a killed Kozé) no longer counts as held.
+          res.once('close', () => {
+            const index = held.indexOf(resolve);
+            if (index >= 0) held.splice(index, 1);
+            this.wakeWaiters();
+          });
           this.wakeWaiters();
         });
         if (res.destroyed) return;

@@ -246,6 +246,12 @@ describe.runIf(inject('postgresUrl'))('Kozé with Telegram (npm start)', { timeo
       );
       first.child.kill('SIGKILL');
       await first.exited;
+      // The dead process's connections close on their own time: release only once they have.
+      await fake.waitFor(
+        () => fake.heldCount('sendMessage') === 0,
+        10_000,
+        'the killed Kozé’s requests closed',
+      );
       fake.release('sendMessage');
       expect(user.received).toHaveLength(0);
 
