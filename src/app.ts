@@ -71,6 +71,8 @@ export async function startKoze(config: Config, logger: Logger): Promise<Running
     channels.telegram = telegram.state;
     http.register(telegram.routes); // the webhook route
   }
+  // WhatsApp starts after the server listens (its library alone takes seconds to load): say so meanwhile.
+  if (config.whatsappEnabled) channels.whatsapp = 'linking';
   try {
     await http.listen({ host: config.host, port: config.port });
   } catch (error) {
