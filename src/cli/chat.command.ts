@@ -7,6 +7,7 @@ import { LocalChatAdapter, type LocalMessage } from '../channels/local/local-cha
 import { loadConfig } from '../config.ts';
 import { createLogger } from '../logger.ts';
 import { readLiveLock, type LockInfo } from '../storage/data-dir-lock.ts';
+import { exitOnStartupError } from './startup-errors.ts';
 
 /** Talks to the Kozé that owns the data directory, through its local chat endpoint. */
 function remoteTransport(http: NonNullable<LockInfo['http']>): ChatTransport {
@@ -43,9 +44,12 @@ export function registerChatCommand(program: Command) {
         return;
       }
       const storage = await openStorage(config, logger);
-      const analyzer = await loadAnalyzer(storage.database.db).catch(async (error) => {
+      // The person can start typing while the model loads: their first message waits for it.
+      const analyzer = loadAnalyzer(storage.database.db);
+      // Without a model Kozé cannot answer: say why and leave, instead of apologising at every message.
+      analyzer.catch(async (error: unknown) => {
         await storage.close();
-        throw error;
+        exitOnStartupError(error);
       });
       const bot = buildBot({ db: storage.database.db, logger, analyzer, settings: settingsFrom(config) });
       const adapter = bot.attach(new LocalChatAdapter());
@@ -58,6 +62,7 @@ export function registerChatCommand(program: Command) {
           greeting: '(Kozé en local — écrivez « bonjour » pour commencer, /quit pour sortir)',
         });
       } finally {
+        await analyzer.catch(() => {}); // a first model being stored is let finish
         await bot.idle();
         await storage.close();
       }
