@@ -43,6 +43,8 @@ export async function startKoze(config: Config, logger: Logger): Promise<Running
       throw error;
     },
   );
+  // Awaited by main.ts once Kozé is up; if start-up fails before, the start-up error is the one to report.
+  ready.catch(() => {});
   const bot = buildBot({ db: storage.database.db, logger, analyzer, settings: settingsFrom(config) });
   const localChat = bot.attach(new LocalChatAdapter());
   const channels: Record<string, string> = {};
