@@ -8,6 +8,7 @@ import {
   type ConversationReference,
   type ResourceResponse,
 } from 'botbuilder';
+import { proactiveContext } from '../proactive-context.ts';
 
 /** A message typed by a person in a terminal or a local test page. */
 export interface LocalMessage {
@@ -85,10 +86,6 @@ export class LocalChatAdapter extends BotAdapter {
     logic: (context: TurnContext) => Promise<void>,
   ): Promise<void> {
     // A terminal session cannot be reached later: proactive messages to it are dropped, but the logic runs.
-    const context = new TurnContext(
-      this,
-      TurnContext.applyConversationReference({ type: ActivityTypes.Event }, reference, true),
-    );
-    await this.runMiddleware(context, logic);
+    await this.runMiddleware(proactiveContext(this, reference), logic);
   }
 }

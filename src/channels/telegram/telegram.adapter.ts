@@ -28,6 +28,7 @@ import {
   setResidentUnreachable,
 } from './telegram.repository.ts';
 import { groupNotice, SHARE_LOCATION, STALE_BUTTON } from './telegram-messages.ts';
+import { proactiveContext } from '../proactive-context.ts';
 
 export interface TelegramAdapterDeps {
   db: Db;
@@ -361,15 +362,7 @@ export class TelegramAdapter extends BotAdapter {
     reference: Partial<ConversationReference>,
     logic: (context: TurnContext) => Promise<void>,
   ): Promise<void> {
-    const context = new TurnContext(
-      this,
-      TurnContext.applyConversationReference(
-        { type: ActivityTypes.Event, name: 'continueConversation' },
-        reference,
-        true,
-      ),
-    );
-    await this.runMiddleware(context, logic);
+    await this.runMiddleware(proactiveContext(this, reference), logic);
   }
 }
 

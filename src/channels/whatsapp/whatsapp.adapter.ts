@@ -14,6 +14,7 @@ import type { OfferedChoicesStore } from './offered-choices.ts';
 import { renderActivity } from './outbound-rendering.ts';
 import type { Pacer } from './pacer.ts';
 import type { WhatsAppClient, WhatsAppMessage } from './whatsapp-client.ts';
+import { proactiveContext } from '../proactive-context.ts';
 
 /** Marks a turn Kozé started on its own (a survey, news): its messages obey the global proactive rate. */
 const PROACTIVE = Symbol('koze.whatsapp.proactive');
@@ -141,14 +142,7 @@ export class WhatsAppAdapter extends BotAdapter {
     reference: Partial<ConversationReference>,
     logic: (context: TurnContext) => Promise<void>,
   ): Promise<void> {
-    const context = new TurnContext(
-      this,
-      TurnContext.applyConversationReference(
-        { type: ActivityTypes.Event, name: 'continueConversation' },
-        reference,
-        true,
-      ),
-    );
+    const context = proactiveContext(this, reference);
     context.turnState.set(PROACTIVE, true);
     await this.runMiddleware(context, logic);
   }
