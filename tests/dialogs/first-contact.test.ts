@@ -3,7 +3,7 @@ import { expect, it } from 'vitest';
 import { CONSENT_VERSION } from '../../dialogs/deps.ts';
 import type { Db } from '../../src/storage/database.ts';
 import { describeEachEngine } from '../helpers/engines.ts';
-import { Chat, onboard } from './helpers.ts';
+import { Chat, MENU, onboard } from './helpers.ts';
 
 async function residentOf(db: Db, userId: string) {
   return db.selectFrom('resident').selectAll().where('channel_user_id', '=', userId).executeTakeFirst();
@@ -78,14 +78,7 @@ describeEachEngine('first contact', (getDatabase) => {
     const done = await chat.say('34 ans');
     expect(done).toMatch(/Merci, c’est noté/);
     expect(done).toMatch(/Tout est prêt/);
-    expect(chat.lastButtons()).toEqual([
-      'Signaler un besoin',
-      'Proposer une idée',
-      'Donner mon avis sur un service testé',
-      'Mes contributions',
-      'Mes données',
-      'Aide',
-    ]);
+    expect(chat.lastButtons()).toEqual(MENU);
     expect(await residentOf(database.db, 'fc-accept')).toMatchObject({
       quartier: 'Paniandy',
       role: 'association',

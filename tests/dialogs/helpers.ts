@@ -97,6 +97,16 @@ export interface ChatOptions {
   logger?: typeof silentLogger;
 }
 
+/** The menu's buttons, in French, as a resident sees them. */
+export const MENU = [
+  'Signaler un besoin',
+  'Proposer une idée',
+  'Donner mon avis sur un service testé',
+  'Mes contributions',
+  'Mes données',
+  'Aide',
+];
+
 /** A resident talking to the real bot through the console channel, over a real database. */
 export class Chat {
   readonly bot: BotRuntime;

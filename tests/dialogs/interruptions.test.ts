@@ -1,16 +1,7 @@
 import { expect, it } from 'vitest';
 import { TestedServicesService } from '../../src/services/tested-services.service.ts';
 import { describeEachEngine } from '../helpers/engines.ts';
-import { Chat, onboard, type Bubble } from './helpers.ts';
-
-const MENU = [
-  'Signaler un besoin',
-  'Proposer une idée',
-  'Donner mon avis sur un service testé',
-  'Mes contributions',
-  'Mes données',
-  'Aide',
-];
+import { Chat, MENU, onboard, type Bubble } from './helpers.ts';
 
 /** A resident in the middle of a need, at the step named. Returns the question they are being asked. */
 async function needAt(
