@@ -145,6 +145,16 @@ export function quartierChoice(name: string): ChoiceSpec {
   return { value: `quartier:${name}`, label: { text: name } };
 }
 
+/**
+ * The one quartier a text names as a whole phrase ("plus de bus à bellevue", "Riviere du Mat les Hauts"),
+ * or undefined when it names none or several (then the resident is asked).
+ */
+export function quartierNamedIn(text: string, quartiers: readonly string[]): string | undefined {
+  const words = ` ${fold(text)} `;
+  const named = quartiers.filter((name) => fold(name) !== '' && words.includes(` ${fold(name)} `));
+  return named.length === 1 ? named[0] : undefined;
+}
+
 export const LANGUAGE_CHOICES: ChoiceSpec[] = [
   {
     value: 'fr',

@@ -7,7 +7,16 @@ import { excerpt } from './bubbles.ts';
 import { recognizeChoice } from './choices.ts';
 import type { DialogDeps } from './deps.ts';
 import type { GeoPoint, ReceivedAttachment } from './input.ts';
-import { categoryChoice, categoryLabel, NO_WORDS, quartierChoice, skip, SKIP_WORDS, yes } from './labels.ts';
+import {
+  categoryChoice,
+  categoryLabel,
+  NO_WORDS,
+  quartierChoice,
+  quartierNamedIn,
+  skip,
+  SKIP_WORDS,
+  yes,
+} from './labels.ts';
 import { ask, KozePrompt, type Answer, type Msg } from './prompt.ts';
 import type { RootAction } from './routing.ts';
 import { saveDialog, type SaveOptions, type SaveResult } from './save.dialog.ts';
@@ -177,21 +186,25 @@ export class NeedDialog extends ComponentDialog {
 
     if (values.draft.location) return step.next(undefined);
     const resident = requireResident(step.context);
-    const own =
-      resident.quartier && this.deps.settings.quartiers.includes(resident.quartier)
-        ? resident.quartier
-        : null;
-    if (own) {
+    const { quartiers } = this.deps.settings;
+    const own = resident.quartier && quartiers.includes(resident.quartier) ? resident.quartier : null;
+    // A description that already says where ("plus de bus à Bellevue") is offered first, before the
+    // resident's own quartier: one tap instead of scrolling the whole list.
+    const named = quartierNamedIn(values.draft.text, quartiers);
+    const suggested = named ?? own;
+    if (suggested) {
       return ask(step, PROMPT, {
         prompt: { key: 'need.place' },
         freeText: true,
         accept: { location: true },
         choices: [
-          {
-            value: `quartier:${own}`,
-            label: { key: 'need.place.mine', vars: { quartier: own } },
-            synonyms: [own, 'mon quartier', 'chez moi', 'kartie', 'mon kartie'],
-          },
+          suggested === own
+            ? {
+                value: `quartier:${own}`,
+                label: { key: 'need.place.mine', vars: { quartier: own } },
+                synonyms: [own, 'mon quartier', 'chez moi', 'kartie', 'mon kartie'],
+              }
+            : { ...quartierChoice(suggested), synonyms: ['oui', 'wi'] },
           {
             value: 'otherQuartier',
             label: { key: 'need.place.other' },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fold, recognizeChoice, type ChoiceSpec } from '../../dialogs/choices.ts';
-import { categoryChoice, no, yes } from '../../dialogs/labels.ts';
+import { categoryChoice, no, quartierNamedIn, yes } from '../../dialogs/labels.ts';
 import { isBlank, readInput } from '../../dialogs/input.ts';
 
 const yesNo: ChoiceSpec[] = [yes('choice.yes'), no('choice.no')];
@@ -98,5 +98,30 @@ describe('readInput', () => {
     expect(isBlank('')).toBe(true);
     expect(isBlank('  👍🙏 !!')).toBe(true);
     expect(isBlank('ok 👍')).toBe(false);
+  });
+});
+
+describe('quartierNamedIn', () => {
+  const quartiers = [
+    'Centre-ville',
+    'Rivière-du-Mât-les-Bas',
+    'Rivière-du-Mât-les-Hauts',
+    'Bellevue',
+    'La Paix',
+  ];
+
+  it('finds a quartier named as a whole phrase, whatever the accents, case and hyphens', () => {
+    expect(quartierNamedIn('plus de bus à BELLEVUE le dimanche', quartiers)).toBe('Bellevue');
+    expect(quartierNamedIn('la route de riviere du mat les hauts est abîmée', quartiers)).toBe(
+      'Rivière-du-Mât-les-Hauts',
+    );
+    expect(quartierNamedIn('au centre ville, les trottoirs', quartiers)).toBe('Centre-ville');
+  });
+
+  it('names nothing when no quartier, only part of a name, or several quartiers are written', () => {
+    expect(quartierNamedIn('les chiens errants font peur', quartiers)).toBeUndefined();
+    expect(quartierNamedIn('à Rivière-du-Mât il manque un abri bus', quartiers)).toBeUndefined();
+    expect(quartierNamedIn('Bellevuette', quartiers)).toBeUndefined();
+    expect(quartierNamedIn('un bus entre Bellevue et La Paix', quartiers)).toBeUndefined();
   });
 });

@@ -76,6 +76,28 @@ describeEachEngine('need', (getDatabase) => {
     expect(row.resident_id).toBe(resident.id);
   });
 
+  it('offers the quartier the description names, before the resident’s own', async () => {
+    const database = getDatabase();
+    const chat = new Chat(database, 'need-named-quartier');
+    await onboard(chat, { quartier: 'La Paix' });
+    await chat.say('ya pa d bus pr monté a bellevue le dimanche');
+    const [place] = await chat.send('oui');
+    expect(place!.text).toMatch(/Où cela se passe-t-il/);
+    expect(place!.buttons).toEqual(['Bellevue', 'Un autre quartier', 'Passer']);
+    expect(await chat.say('oui')).toMatch(/Avez-vous une photo/);
+    await chat.say('Pas de photo');
+    expect(await chat.say('Non, c’est tout')).toMatch(/📍 Bellevue\n/);
+    const row = await contribution(database.db, referenceIn(await chat.say('Enregistrer')));
+    expect(row).toMatchObject({ category: 'mobilite', quartier: 'Bellevue' });
+
+    // The resident's own quartier is still one tap away when the place is another one.
+    await chat.say('Signaler un besoin');
+    await chat.say('Le bus de Bellevue passe sans s’arrêter');
+    await chat.say('oui');
+    expect(await chat.say('Un autre quartier')).toMatch(/^Dans quel quartier/);
+    expect(chat.lastButtons()).toContain('La Paix');
+  });
+
   it('from the menu, with a corrected category, a shared location and no photo', async () => {
     const database = getDatabase();
     const chat = new Chat(database, 'need-menu');

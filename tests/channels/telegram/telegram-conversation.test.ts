@@ -96,8 +96,10 @@ describe(`A resident on Telegram, with the real dialogs [${engine}]`, { timeout:
       (b) => b.message === category && b.button.text === fr['need.category.yes'],
     );
     marie.press(confirm ? fr['need.category.yes'] : fr['category.mobilite']);
-    at = await expectSaid(marie, 'need.place.list', at + 1);
-    // The place: the "share my location" button of the reply keyboard.
+    // The description names Bellevue: it is offered first; she shares her location instead, with the
+    // "share my location" button of the reply keyboard.
+    at = await expectSaid(marie, 'need.place', at + 1);
+    expect(JSON.stringify(marie.lastMarkup())).toContain('"text":"Bellevue"');
     expect(JSON.stringify(marie.lastMarkup())).toContain('"request_location":true');
     marie.shareLocation(-21.0012, 55.6871);
     at = await expectSaid(marie, 'need.photo', at + 1);
