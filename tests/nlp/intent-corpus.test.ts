@@ -3,17 +3,9 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { CORPUS_DIR, loadIntentCorpus } from '../../src/nlp/corpus.ts';
 import { normalise } from '../../src/nlp/normalise.ts';
+import { nearDuplicates } from './corpus-helpers.ts';
 
 const INTENTS = ['feedback', 'greeting', 'help', 'idea', 'menu', 'need', 'stop'];
-
-/** Distinct words of a message after normalisation (SMS and Creole spellings folded). */
-const words = (text: string) => new Set(normalise(text).split(' ').filter(Boolean));
-
-function jaccard(a: Set<string>, b: Set<string>): number {
-  let shared = 0;
-  for (const w of a) if (b.has(w)) shared++;
-  return shared / (a.size + b.size - shared);
-}
 
 describe('intent corpus', () => {
   const corpus = loadIntentCorpus();
@@ -45,15 +37,6 @@ describe('intent corpus', () => {
   });
 
   it('has no near-duplicates, which would leak between cross-validation folds', () => {
-    const sets = corpus.map((e) => words(e.text));
-    const near: string[] = [];
-    for (let i = 0; i < corpus.length; i++) {
-      if (sets[i]!.size < 4) continue;
-      for (let j = i + 1; j < corpus.length; j++) {
-        if (sets[j]!.size < 4) continue;
-        if (jaccard(sets[i]!, sets[j]!) >= 0.75) near.push(`${corpus[i]!.text} ~ ${corpus[j]!.text}`);
-      }
-    }
-    expect(near).toEqual([]);
+    expect(nearDuplicates(corpus)).toEqual([]);
   });
 });
