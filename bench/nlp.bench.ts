@@ -12,11 +12,13 @@ import {
   crossValidateCategories,
   crossValidateIntents,
   evaluateFeedback,
+  evaluateHeldout,
   evaluateNeeds,
   formatLatency,
   formatReport,
   latencyOf,
 } from '../src/nlp/evaluation.ts';
+import { readHeldout } from '../src/nlp/heldout.ts';
 import { classificationReport, type ClassificationReport } from '../src/nlp/metrics.ts';
 import { NaturalBayesBaseline } from '../src/nlp/natural-baseline.ts';
 import { sentiment } from '../src/nlp/sentiment.ts';
@@ -65,11 +67,19 @@ function measure(warmUp: readonly string[], texts: readonly string[], fn: (text:
   return { wall: latencyOf(wall), cpu: latencyOf(cpu) };
 }
 
-/** `n` examples drawn from the corpus (with replacement past its size), for the training-time target. */
+/**
+ * `n` examples drawn from the whole corpus (shuffled, so that every category is in; with replacement past
+ * its size), for the training-time target.
+ */
 function sample(corpus: readonly LabelledText[], n: number): LabelledText[] {
   const random = mulberry32(2000);
+  const shuffled = [...corpus];
+  for (let i = shuffled.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [shuffled[i], shuffled[j]] = [shuffled[j]!, shuffled[i]!];
+  }
   return Array.from({ length: n }, (_, i) =>
-    i < corpus.length ? corpus[i]! : corpus[Math.floor(random() * corpus.length)]!,
+    i < shuffled.length ? shuffled[i]! : shuffled[Math.floor(random() * shuffled.length)]!,
   );
 }
 
@@ -115,6 +125,34 @@ export default async function runNlpBench(): Promise<void> {
       f3(naturalIntentCv.accuracy),
     ],
   ];
+
+  const heldout = readHeldout();
+  if (heldout) {
+    const scores = evaluateHeldout(analyzer, heldout);
+    const naturalIntents = NaturalBayesBaseline.train(intentCorpus);
+    rows.push(
+      [
+        `held-out messages, categories macro-F1 (n=${heldout.categories.length})`,
+        f3(scores.categories.macroF1),
+        f3(
+          classificationReport(
+            heldout.categories.map((m) => m.label),
+            heldout.categories.map((m) => naturalFull.classify(m.text)),
+          ).macroF1,
+        ),
+      ],
+      [
+        `held-out messages, intent accuracy (n=${heldout.intents.length})`,
+        f3(scores.intents.accuracy),
+        f3(
+          classificationReport(
+            heldout.intents.map((m) => m.label),
+            heldout.intents.map((m) => naturalIntents.classify(m.text)),
+          ).accuracy,
+        ),
+      ],
+    );
+  }
 
   const needsFile = path.join(EVAL_DIR, 'real_needs_fr.csv');
   let needs: ReturnType<typeof evaluateNeeds> | undefined;

@@ -23,7 +23,7 @@ export interface EvalFeedback {
   sentiment: 'negative' | 'neutral' | 'positive';
 }
 
-function readCsv(file: string): Record<string, string>[] {
+export function readCsv(file: string): Record<string, string>[] {
   return parse(readFileSync(path.resolve(EVAL_DIR, file), 'utf8'), {
     columns: true,
     skip_empty_lines: true,

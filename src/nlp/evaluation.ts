@@ -2,6 +2,7 @@ import type { NlpAnalyzer } from './analyzer.ts';
 import type { LabelledText } from './corpus.ts';
 import { stratifiedFolds } from './cross-validation.ts';
 import type { EvalFeedback, EvalNeed } from './eval-data.ts';
+import type { HeldoutSet } from './heldout.ts';
 import { routeIntent } from './intent-router.ts';
 import { classificationReport, quantile, type ClassificationReport } from './metrics.ts';
 import { TextClassifier, type ClassifierSettings } from './text-classifier.ts';
@@ -111,6 +112,23 @@ export function evaluateNeeds(analyzer: NlpAnalyzer, rows: readonly EvalNeed[]):
     unsureRate: 1 - accepted.length / Math.max(1, rows.length),
     acceptedPrecision:
       accepted.filter(({ p, gold }) => p.category === gold).length / Math.max(1, accepted.length),
+  };
+}
+
+/** Categories and intents of the held-out messages, through the full analyser (as residents meet it). */
+export function evaluateHeldout(
+  analyzer: NlpAnalyzer,
+  heldout: HeldoutSet,
+): { categories: ClassificationReport; intents: ClassificationReport } {
+  return {
+    categories: classificationReport(
+      heldout.categories.map((m) => m.label),
+      heldout.categories.map((m) => analyzer.classify(m.text).category),
+    ),
+    intents: classificationReport(
+      heldout.intents.map((m) => m.label),
+      heldout.intents.map((m) => analyzer.intent(m.text)),
+    ),
   };
 }
 
