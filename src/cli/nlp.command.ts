@@ -8,10 +8,12 @@ import { NlpAnalyzer } from '../nlp/analyzer.ts';
 import { classifyStream } from '../nlp/classify-stream.ts';
 import { loadCategoryCorpus, loadIntentCorpus } from '../nlp/corpus.ts';
 import { EVAL_DIR, readEvalFeedback, readEvalNeeds } from '../nlp/eval-data.ts';
+import { readHeldout } from '../nlp/heldout.ts';
 import {
   crossValidateCategories,
   crossValidateIntents,
   evaluateFeedback,
+  evaluateHeldout,
   evaluateNeeds,
   formatConfusion,
   formatLatency,
@@ -91,6 +93,22 @@ export function registerNlpCommands(program: Command) {
       say();
       say(formatConfusion(intents.routed));
       say(`\nClassifier alone: accuracy ${intents.classifierOnly.accuracy.toFixed(3)}`);
+
+      const heldout = readHeldout();
+      if (heldout) {
+        heading(
+          `Held-out resident messages — src/nlp/heldout (${heldout.categories.length} + ${heldout.intents.length}, written apart, never trained on)`,
+        );
+        const scores = evaluateHeldout(analyzer, heldout);
+        say('Categories:');
+        say(formatReport(scores.categories));
+        say();
+        say(formatConfusion(scores.categories));
+        say('\nIntents (routed as in Kozé):');
+        say(formatReport(scores.intents));
+        say();
+        say(formatConfusion(scores.intents));
+      }
 
       const needsFile = path.join(options.evalDir, 'real_needs_fr.csv');
       if (existsSync(needsFile)) {
