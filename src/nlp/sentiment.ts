@@ -161,6 +161,25 @@ const PHRASES = new Map<string, number>([
   ['sans probleme', 1.5],
   ['sans difficulte', 1.5],
   ['merci pour rien', -2.5],
+  ['merci bien pour rien', -2.5],
+  ['merci quand meme', 0], // courtesy after a complaint, not thanks
+  ['pas un seul souci', 2],
+  ['pas un seul probleme', 2],
+  ['pas le moindre souci', 2],
+  ['pas le moindre probleme', 2],
+  ['rien a bouge', -1.5],
+  ['rien ne bouge', -1.5],
+  ['rien compris', -1.5],
+  ['en peux plus', -2],
+  ['en pouvons plus', -2],
+  ['perds patience', -1.5],
+  ['perdre patience', -1.5],
+  ['perte de temps', -2],
+  // Too fast is no praise: a workshop "trop rapide" left people behind.
+  ['trop rapide', -1.5],
+  ['trop vite', -1.5],
+  ['trop court', -1],
+  ['trop courte', -1],
   ['laisse a desirer', -2],
   ['se moque de', -2],
   ['se moquent de', -2],
@@ -384,10 +403,30 @@ const IRONY_PRONE = new Set([
 const EMOJI_RE = /\p{Extended_Pictographic}/u;
 const SHOUTED_RE = /(?<![\p{L}])[\p{Lu}]{4,}(?![\p{L}])/gu;
 const SARCASM_EMOJI_RE = /[👏🙄🙃😒😏🤡🤦]/u;
+/** Emojis that mock whatever praise they follow, complaint or not ("top… pour perdre un samedi 🙃"); 👏 can be sincere. */
+const IRONIC_EMOJI_RE = /[🙄🙃😒😏🤡🤦]/u;
 /** A complaint's usual companions: "encore", "toujours", "3 mois pour…", "cinquante fois". */
 const COMPLAINT_CONTEXT = new Set(['encore', 'toujours', 'habitude']);
 const DURATION_RE =
-  /\b(\d+|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|quinze|vingt|trente|quarante|cinquante|cent|plusieurs|des)\s*(minutes?|min|heures?|h|jours?|semaines?|mois|ans|annees?|fois)\b/;
+  /\b(\d+|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|quinze|vingt|trente|quarante|cinquante|cent|plusieurs|des)\s*(minutes?|min|heures?|h|jours?|semaines?|mois|ans|annees?|fois)\b/g;
+/** "en 48 heures", "sous huit jours", "en moins de dix minutes": a speed, as often praised as not. */
+const SPEED_BEFORE_RE = /\b(?:en|sous|dans les|moins de)\s*(?:[a-z]+-)?$/;
+/** "à 17h", "jeudi 9h", "9h30": a time of day, not a wait. */
+const TIME_OF_DAY_BEFORE_RE =
+  /\b(?:a|vers|jusqu a|des|de|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|demain|matin|soir)\s*$/;
+
+/** Whether a piece of text (accent-folded, lower case) tells of a wait or a repetition ("3 mois pour…"). */
+function tellsOfWaiting(text: string): boolean {
+  for (const m of text.matchAll(DURATION_RE)) {
+    const before = text.slice(Math.max(0, m.index - 16), m.index);
+    if (SPEED_BEFORE_RE.test(before)) continue;
+    const hours = m[2] === 'h' || m[2]!.startsWith('heure');
+    if (hours && (TIME_OF_DAY_BEFORE_RE.test(before) || /^\d/.test(text.slice(m.index + m[0].length))))
+      continue;
+    return true;
+  }
+  return false;
+}
 
 /** Longest match first; "a l heure actuelle" is not "a l heure". */
 function matchPhrase(words: string[], i: number): { phrase: string; value: number } | undefined {
@@ -404,7 +443,7 @@ function matchPhrase(words: string[], i: number): { phrase: string; value: numbe
 
 type Piece =
   | { kind: 'words'; words: string[]; quoted: boolean; complaint: boolean; shouted: Set<string> }
-  | { kind: 'emoji'; words: string[]; sarcasm: boolean }
+  | { kind: 'emoji'; words: string[]; sarcasm: boolean; ironic: boolean }
   | { kind: 'clause' }
   | { kind: 'sentence'; mark: '.' | '!' | '?' | '…' | '\n'; emphatic: boolean };
 
@@ -425,7 +464,12 @@ function pieces(text: string): Piece[] {
       quoted = part === '«' ? true : part === '»' ? false : !quoted;
     } else if (EMOJI_RE.test(part) && part.length <= 16 && !/[\p{L}\p{N}]/u.test(part)) {
       const words = tokenise(part);
-      out.push({ kind: 'emoji', words, sarcasm: SARCASM_EMOJI_RE.test(part) });
+      out.push({
+        kind: 'emoji',
+        words,
+        sarcasm: SARCASM_EMOJI_RE.test(part),
+        ironic: IRONIC_EMOJI_RE.test(part),
+      });
     } else if (/^(\.{2,}|…)$/u.test(part)) out.push({ kind: 'sentence', mark: '…', emphatic: false });
     else if (/^[.!?]+$/u.test(part))
       out.push({
@@ -439,7 +483,7 @@ function pieces(text: string): Piece[] {
     else {
       const words = tokenise(part).flatMap((w) => w.split(' '));
       if (words.length > 0) {
-        const complaint = DURATION_RE.test(foldAccents(part.toLowerCase()));
+        const complaint = tellsOfWaiting(foldAccents(part.toLowerCase()));
         // Words written in capitals ("C'est INADMISSIBLE"); acronyms (CAF, URSSAF) are shouted too, but they
         // carry no polarity, and only polar words are read as emphasised.
         const shouted = new Set((part.match(SHOUTED_RE) ?? []).map((w) => foldAccents(w.toLowerCase())));
@@ -554,6 +598,7 @@ export function analyseLexically(
   let restrictiveOnly = false;
   let concessive = false;
   let boost = 1;
+  let lastNegator = '';
   let previousContent: { word: string; counted: boolean } | undefined;
 
   const push = (target: Sentence, c: Contribution) => {
@@ -609,6 +654,8 @@ export function analyseLexically(
       const target =
         piecesInSentence === 0 && sentences.length > 0 ? sentences[sentences.length - 1]! : sentence;
       if (piece.sarcasm) target.sarcasmEmoji = true;
+      // 🙄 after praise is the complaint itself.
+      if (piece.ironic) target.complaint = true;
       endClause();
       for (const word of piece.words) {
         tokens.push(stemWord(word));
@@ -689,6 +736,7 @@ export function analyseLexically(
 
       if (isNegator(word, next, neOpen, i === 0)) {
         restrictiveOnly = false;
+        lastNegator = word;
         // A determiner-like negator covers its noun phrase only: "aucune difficulté pour obtenir…".
         negationLeft = NOUN_NEGATORS.has(word) ? NOUN_NEGATORS.get(word)! : options.negationScope;
         negationFactor = options.negationFactor;
@@ -709,6 +757,16 @@ export function analyseLexically(
           previousContent.counted = true;
         }
         continue;
+      }
+
+      // "jamais été aussi bien reçu", "jamais vu un service aussi mal organisé", "jamais eu de meilleure
+      // expérience": after "jamais", a comparison does not deny, it says "more than ever".
+      if (negationLeft > 0 && lastNegator === 'jamais' && NEVER_COMPARISONS.has(word)) {
+        negationLeft = 0;
+        neOpen = false;
+        boost = NEVER_COMPARISON_BOOST;
+        tokens.push('__never_so');
+        if (!isPolar(word)) continue;
       }
 
       // "peu aimable" is not a small praise but a criticism; "moins de retard" is good news.
@@ -786,19 +844,28 @@ export function analyseLexically(
   // Sarcasm: praise in a sentence that also complains, flagged by 👏/🙄, an ellipsis, an isolated
   // interjection ("Super, encore fermé") or quotes.
   let sarcasm = false;
+  /** Praise words read as mockery or as mere courtesy: the token models must not count them as praise. */
+  const ironic = new Set<string>();
+  const courtesy = new Set<string>();
   for (const s of sentences) {
     const praise = s.contributions.filter((c) => c.value > 0);
     if (praise.length === 0) continue;
     const complaint = s.complaint || s.contributions.some((c) => c.value < 0);
     if (!complaint) continue;
     if (s.sarcasmEmoji) {
-      for (const c of praise) c.value = -c.value;
+      for (const c of praise) {
+        c.value = -c.value;
+        ironic.add(c.source);
+      }
       sarcasm = true;
       continue;
     }
     const candidates = praise.filter((c) => c.ironyCandidate);
     if (candidates.length > 0 && (s.ellipsisAfterFirstPiece || candidates.length === praise.length)) {
-      for (const c of candidates) c.value = -c.value;
+      for (const c of candidates) {
+        c.value = -c.value;
+        ironic.add(c.source);
+      }
       sarcasm = true;
     }
   }
@@ -809,18 +876,33 @@ export function analyseLexically(
     const total = nets.reduce((a, b) => a + b, 0);
     sentences.forEach((s, i) => {
       if (s.words > 3 || s.contributions.length === 0) return;
-      if (!s.contributions.every((c) => c.ironyCandidate && c.value > 0)) return;
+      const interjection = (c: Contribution) =>
+        c.value > 0 && (c.ironyCandidate || (c.source === 'bien' && s.contributions.some(isThanks)));
+      if (!s.contributions.every(interjection)) return;
       if (total - nets[i]! > -ACCOUNT_COMPLAINT) return;
       for (const c of s.contributions) {
-        if (THANKS.has(c.source)) c.value = 0;
-        else {
+        // "Merci bien." after a complaint: the "bien" goes with the courtesy.
+        if (isThanks(c) || c.source === 'bien') {
+          c.value = 0;
+          courtesy.add(c.source);
+        } else {
           c.value = -c.value;
+          ironic.add(c.source);
           sarcasm = true;
         }
       }
     });
   }
   if (sarcasm) tokens.push('__sarcasm');
+  if (ironic.size > 0 || courtesy.size > 0) {
+    const rename = new Map<string, string>();
+    for (const word of ironic) if (!word.includes(' ')) rename.set(stemWord(word), 'IRONIC_');
+    for (const word of courtesy) rename.set(stemWord(word), 'COURTESY_');
+    for (let i = 0; i < tokens.length; i++) {
+      const prefix = rename.get(tokens[i]!);
+      if (prefix) tokens[i] = `${prefix}${tokens[i]}`;
+    }
+  }
   // A question in a short message asks for information; inside an account of several sentences it is
   // mostly rhetorical ("Pourquoi tant d'attente ?"): the Bayes model gets a token of its own for it.
   if (sentences.length >= ACCOUNT_SENTENCES)
@@ -872,12 +954,28 @@ export function analyseLexically(
     emphasis,
   };
 }
+/** Words that, after "jamais", compare with every other time: the polar word they bring is intensified. */
+const NEVER_COMPARISONS = new Set([
+  'aussi',
+  'autant',
+  'si',
+  'tellement',
+  'meilleur',
+  'meilleure',
+  'meilleurs',
+  'meilleures',
+  'mieux',
+  'pire',
+  'pires',
+]);
+const NEVER_COMPARISON_BOOST = 1.5;
 const STRONG = 2;
 /** Net complaint of the rest of an account above which a lone "Bravo !" is read as mockery. */
 const ACCOUNT_COMPLAINT = 2;
 /** Sentences from which a text is read as an account rather than a message. */
 const ACCOUNT_SENTENCES = 3;
 const THANKS = new Set(['merci', 'mersi', 'remercie', 'thanks']);
+const isThanks = (c: Contribution) => THANKS.has(c.source);
 
 const EMOJI_RUN_RE = /((?:\p{Extended_Pictographic}[\p{Emoji_Modifier}\uFE0F\u200D]*)(?:\s*))\1{3,}/gu;
 const CREOLE_LE_RE = /(^|[^\p{L}])[lL][éÉ](?![\p{L}])/gu;

@@ -58,6 +58,27 @@ describe('French negation', () => {
   });
 });
 
+describe('"jamais" with a comparison, and idioms', () => {
+  it.each<[string, Sentiment]>([
+    ['Jamais été aussi bien reçu à la mairie.', 'positive'],
+    ["Je n'ai jamais eu de meilleure expérience avec un service public.", 'positive'],
+    ['Jamais vu un service aussi mal organisé.', 'negative'],
+    ['Pas un seul souci en trois mois de navette.', 'positive'],
+    ["Atelier trop rapide, je n'ai rien compris.", 'negative'],
+    ['Une perte de temps, on n’en peut plus.', 'negative'],
+  ])('%s → %s', (text, expected) => {
+    expect(sentiment(text)).toBe(expected);
+  });
+
+  it('reads "jamais … aussi" as "more than ever", and leaves other negations alone', () => {
+    expect(net('jamais été aussi bien reçu')).toBeGreaterThan(net('bien reçu'));
+    expect(net('jamais vu un service aussi mal organisé')).toBeLessThan(net('service mal organisé'));
+    // "pas aussi bien que prévu" compares with an expectation: no praise.
+    expect(net("ce n'est pas aussi bien que prévu")).toBeLessThanOrEqual(0);
+    expect(net("ce n'est jamais bien")).toBeLessThan(0);
+  });
+});
+
 describe('negation scope and lexicon of public-service accounts', () => {
   it.each([
     'Une erreur dans mon dossier',
@@ -272,6 +293,32 @@ describe('sarcasm', () => {
   ])('%s is negative', (text) => {
     expect(analyseLexically(text).sarcasm).toBe(true);
     expect(sentiment(text)).toBe('negative');
+  });
+
+  it('keeps mocked praise and courtesy away from the word models', () => {
+    const a = analyseLexically(
+      "Génial, le seul jour où j'ai besoin de la tondeuse, elle est en panne. Merci bien.",
+    );
+    expect(a.sarcasm).toBe(true);
+    expect(a.tokens).toEqual(expect.arrayContaining(['IRONIC_genial', 'COURTESY_merc', 'COURTESY_bien']));
+    expect(a.tokens).not.toContain('genial');
+    expect(
+      sentiment("Génial, le seul jour où j'ai besoin de la tondeuse, elle est en panne. Merci bien."),
+    ).toBe('negative');
+  });
+
+  it('reads 🙃 or 🙄 after praise as mockery even without a complaint word', () => {
+    expect(analyseLexically('repair cafe top... pour un samedi entier 🙃').sarcasm).toBe(true);
+    expect(analyseLexically('Bravo pour la fête 👏').sarcasm).toBe(false);
+  });
+
+  it('does not take a time of day or a quick delivery for a complaint to mock', () => {
+    expect(analyseLexically("Parfait, c'est noté pour jeudi 9h.").sarcasm).toBe(false);
+    expect(analyseLexically('merci, je passe prendre la perceuse a 17h').sarcasm).toBe(false);
+    const quick = 'Bravo au service état civil, acte de naissance reçu par courrier en quarante-huit heures.';
+    expect(analyseLexically(quick).sarcasm).toBe(false);
+    expect(sentiment(quick)).toBe('positive');
+    expect(analyseLexically('Bravo, trois mois pour un papier.').sarcasm).toBe(true);
   });
 
   it('leaves sincere praise alone', () => {
