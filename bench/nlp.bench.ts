@@ -128,7 +128,7 @@ export default async function runNlpBench(): Promise<void> {
 
   const heldout = readHeldout();
   if (heldout) {
-    const scores = evaluateHeldout(analyzer, heldout);
+    const scores = evaluateHeldout(analyzer, heldout, sentiment);
     const naturalIntents = NaturalBayesBaseline.train(intentCorpus);
     rows.push(
       [
@@ -150,6 +150,11 @@ export default async function runNlpBench(): Promise<void> {
             heldout.intents.map((m) => naturalIntents.classify(m.text)),
           ).accuracy,
         ),
+      ],
+      [
+        `held-out feedback, sentiment accuracy (n=${heldout.sentiment.length})`,
+        f3(scores.sentiment.accuracy),
+        '—',
       ],
     );
   }

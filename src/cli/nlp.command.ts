@@ -96,10 +96,8 @@ export function registerNlpCommands(program: Command) {
 
       const heldout = readHeldout();
       if (heldout) {
-        heading(
-          `Held-out resident messages — src/nlp/heldout (${heldout.categories.length} + ${heldout.intents.length}, written apart, never trained on)`,
-        );
-        const scores = evaluateHeldout(analyzer, heldout);
+        heading('Held-out resident messages — src/nlp/heldout (written apart, never trained on)');
+        const scores = evaluateHeldout(analyzer, heldout, sentiment);
         say('Categories:');
         say(formatReport(scores.categories));
         say();
@@ -108,6 +106,10 @@ export function registerNlpCommands(program: Command) {
         say(formatReport(scores.intents));
         say();
         say(formatConfusion(scores.intents));
+        say('\nSentiment of feedback on tested services:');
+        say(formatReport(scores.sentiment));
+        say();
+        say(formatConfusion(scores.sentiment));
       }
 
       const needsFile = path.join(options.evalDir, 'real_needs_fr.csv');

@@ -115,12 +115,17 @@ export function evaluateNeeds(analyzer: NlpAnalyzer, rows: readonly EvalNeed[]):
   };
 }
 
-/** Categories and intents of the held-out messages, through the full analyser (as residents meet it). */
+/** Categories, intents and sentiment of the held-out messages, as residents meet them. */
 export function evaluateHeldout(
   analyzer: NlpAnalyzer,
   heldout: HeldoutSet,
-): { categories: ClassificationReport; intents: ClassificationReport } {
+  sentiment: (text: string) => Sentiment,
+): { categories: ClassificationReport; intents: ClassificationReport; sentiment: ClassificationReport } {
   return {
+    sentiment: classificationReport(
+      heldout.sentiment.map((m) => m.label),
+      heldout.sentiment.map((m) => sentiment(m.text)),
+    ),
     categories: classificationReport(
       heldout.categories.map((m) => m.label),
       heldout.categories.map((m) => analyzer.classify(m.text).category),

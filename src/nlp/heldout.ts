@@ -18,16 +18,22 @@ export interface HeldoutMessage {
 export interface HeldoutSet {
   categories: HeldoutMessage[];
   intents: HeldoutMessage[];
+  /** Residents' feedback on tested services, labelled with the writer's own feeling. */
+  sentiment: HeldoutMessage[];
 }
 
-function read(file: string, column: 'category' | 'intent'): HeldoutMessage[] {
+function read(file: string, column: 'category' | 'intent' | 'sentiment'): HeldoutMessage[] {
   return readCsv(file).map((row) => ({ text: row.text ?? '', label: row[column] ?? '' }));
 }
 
 /** The held-out set, or undefined when its files are missing. */
 export function readHeldout(dir = HELDOUT_DIR): HeldoutSet | undefined {
-  const categories = path.join(dir, 'categories.csv');
-  const intents = path.join(dir, 'intents.csv');
-  if (!existsSync(categories) || !existsSync(intents)) return undefined;
-  return { categories: read(categories, 'category'), intents: read(intents, 'intent') };
+  const files = ['categories.csv', 'intents.csv', 'sentiment.csv'].map((file) => path.join(dir, file));
+  if (!files.every((file) => existsSync(file))) return undefined;
+  const [categories, intents, sentiment] = files as [string, string, string];
+  return {
+    categories: read(categories, 'category'),
+    intents: read(intents, 'intent'),
+    sentiment: read(sentiment, 'sentiment'),
+  };
 }
