@@ -105,6 +105,15 @@ export class FeedbackDialog extends ComponentDialog {
     }
     const active = await services.listActive();
     if (active.length === 0) {
+      // An opinion with no tested service to attach it to still tells what the resident lives: it is kept,
+      // as a need, rather than lost.
+      if (options.text) {
+        return step.endDialog({
+          then: 'route',
+          pending: { intent: 'need', text: options.text },
+          intro: 'feedback.noServiceKeptAsNeed',
+        } satisfies RootAction);
+      }
       await context.sendActivity(t(context, 'feedback.noService'));
       return step.endDialog({ then: 'menu' } satisfies RootAction);
     }

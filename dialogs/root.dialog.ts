@@ -444,14 +444,18 @@ export class RootDialog extends ComponentDialog {
     if (action.then === 'menu') {
       await sendMenu(t, context, action.intro ?? 'menu.again');
     } else if (action.then === 'route') {
-      await this.route(inner, action.pending);
+      await this.route(inner, action.pending, action.intro);
     }
   }
 
   /** Opens the dialog a first message asked for, once the first contact is over. */
-  private async route(inner: DialogContext, pending: Pending): Promise<void> {
+  private async route(
+    inner: DialogContext,
+    pending: Pending,
+    intro: MessageKey = 'onboarding.backToMessage',
+  ): Promise<void> {
     const { context } = inner;
-    await context.sendActivity(this.deps.t(context, 'onboarding.backToMessage'));
+    await context.sendActivity(this.deps.t(context, intro));
     switch (pending.intent) {
       case 'need':
         return this.begin(inner, NEED_DIALOG, {

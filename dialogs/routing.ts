@@ -12,4 +12,7 @@ export interface Pending {
 
 /** What a dialog asks the root dialog to do once it has ended. */
 export type RootAction =
-  { then: 'menu'; intro?: MessageKey } | { then: 'route'; pending: Pending } | { then: 'none' };
+  | { then: 'menu'; intro?: MessageKey }
+  /** Open the dialog `pending` asks for; `intro` says why (by default: back to the first message). */
+  | { then: 'route'; pending: Pending; intro?: MessageKey }
+  | { then: 'none' };

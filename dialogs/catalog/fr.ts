@@ -190,6 +190,8 @@ export const fr = {
   'feedback.service': 'Sur quel service en test voulez-vous donner votre avis ?',
   'feedback.noService':
     'Aucun service n’est en test en ce moment. Je vous préviendrai quand il y en aura un !',
+  'feedback.noServiceKeptAsNeed':
+    'Aucun service n’est en test en ce moment : j’enregistre votre message comme un besoin, pour que l’équipe du Living Lab le lise.',
   'feedback.serviceClosed':
     'Le test de « {name} » est terminé, merci ! Voici les services en test en ce moment.',
   'feedback.serviceUnknown':

@@ -186,6 +186,8 @@ export const rcf: Record<MessageKey, string> = {
   // ── Feedback on a tested service ──
   'feedback.service': 'Su ki sèrvis an tèst ou vé donn out lavi ?',
   'feedback.noService': 'Néna poin sèrvis an tèst astèr. Mi sa di aou kan néna inn !',
+  'feedback.noServiceKeptAsNeed':
+    'Néna poin sèrvis an tèst astèr : mi anrézistr out mésaz konm in bézoin, pou lékip Living Lab lir ali.',
   'feedback.serviceClosed': 'Lo tèst « {name} » lé fini, mersi ! Vwala bann sèrvis an tèst astèr.',
   'feedback.serviceUnknown': 'Mi trouv pa lo sèrvis « {name} ». Vwala bann sèrvis an tèst astèr.',
   'feedback.messageKept': 'Mersi, mi gard out mésaz ansanm out lavi.',

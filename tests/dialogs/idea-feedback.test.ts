@@ -75,6 +75,29 @@ describeEachEngine('feedback on a tested service', (getDatabase) => {
     );
   });
 
+  it('keeps an opinion written freely as a need when no service is being tested', async () => {
+    const database = getDatabase();
+    const chat = new Chat(database, 'fb-none-text');
+    await onboard(chat);
+    const replies = await chat.send('La navette c’est nul, le bus était en retard ce matin');
+    expect(replies.map((r) => r.text)).toEqual([
+      'Aucun service n’est en test en ce moment : j’enregistre votre message comme un besoin, pour que l’équipe du Living Lab le lise.',
+      'Je comprends que cela concerne : Mobilité et transports. C’est bien ça ?',
+    ]);
+    await chat.say('oui');
+    await chat.say('Passer');
+    await chat.say('Pas de photo');
+    expect(await chat.say('Non, c’est tout')).toMatch(
+      /^Je récapitule :\n📝 La navette c’est nul, le bus était en retard ce matin\n/,
+    );
+    const row = await contribution(database.db, await chat.say('Enregistrer'));
+    expect(row).toMatchObject({
+      kind: 'need',
+      text: 'La navette c’est nul, le bus était en retard ce matin',
+      category: 'mobilite',
+    });
+  });
+
   it('picks a service → rating → what worked → what to improve → recommend → saved as A-… with a sentiment', async () => {
     const database = getDatabase();
     const services = new TestedServicesService(database.db);
