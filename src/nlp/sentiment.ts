@@ -104,7 +104,16 @@ const INTENSIFIERS = new Map(Object.entries(modifiers.intensifiers).map(([w, f])
 const DIMINISHERS = new Map(Object.entries(modifiers.diminishers).map(([w, f]) => [fold(w), f]));
 const CONTRAST = new Set(modifiers.contrast.map(fold));
 /** Two-word contrasts the single-word list cannot hold. */
-const CONTRAST_PAIRS = new Set(['par contre', 'en revanche', 'sauf que', 'seul bemol', 'seulement voila']);
+const CONTRAST_PAIRS = new Set([
+  'par contre',
+  'en revanche',
+  'sauf que',
+  'seul bemol',
+  'seulement voila',
+  // "Service bien pensé, dommage qu'il ne fonctionne pas": what follows is the verdict.
+  'dommage que',
+  'dommage qu',
+]);
 
 /*
  * natural's French adjective lexicon (from the Pattern project, ~5,000 forms, polarity −1..1): wider than
@@ -175,6 +184,26 @@ const PHRASES = new Map<string, number>([
   ['perds patience', -1.5],
   ['perdre patience', -1.5],
   ['perte de temps', -2],
+  ['plus moyen', -1.5],
+  ['se moque des', -2],
+  ['se moquent des', -2],
+  ['ras le bol', -2],
+  ['attendais a mieux', -2],
+  ['attendait a mieux', -2],
+  ['attendais a plus', -1.5],
+  ['sans hesiter', 1.5],
+  ['sans hesitation', 1.5],
+  ['connu plus tot', 2], // "je regrette de ne pas l'avoir connu plus tôt"
+  ['remerciera jamais assez', 2.5],
+  ['remercierai jamais assez', 2.5],
+  ['change mon quotidien', 2],
+  ['change la vie', 2],
+  ['change ma vie', 2],
+  ['le reprendrai pas', -1.5],
+  ['la reprendrai pas', -1.5],
+  ['le reprendrai plus', -1.5],
+  ['y retournerai pas', -1.5],
+  ['y retournerai plus', -1.5],
   // Too fast is no praise: a workshop "trop rapide" left people behind.
   ['trop rapide', -1.5],
   ['trop vite', -1.5],
@@ -441,8 +470,32 @@ function matchPhrase(words: string[], i: number): { phrase: string; value: numbe
 // ---------------------------------------------------------------------------------------------------
 // Lexicon pass
 
+/** "10/10", "5/10", "2/5", "16/20": a mark the writer gives. */
+const MARK_RE = /(?<![\d/])(\d{1,2}(?:[.,]\d)?)\s*\/\s*(5|10|20)(?![\d/])/;
+
+/** The polarity of a mark: high praises, low complains, the middle says "average". */
+function markPolarity(part: string): number | undefined {
+  const m = MARK_RE.exec(part);
+  if (!m) return undefined;
+  // "le 3/10", "depuis le 2/5": a date.
+  if (/\b(?:le|du|au|depuis|jusqu'?au)\s*$/i.test(part.slice(0, m.index))) return undefined;
+  const ratio = Number(m[1]!.replace(',', '.')) / Number(m[2]);
+  if (ratio > 1) return undefined; // "24/5" is no mark
+  if (ratio >= 0.8) return 2.5;
+  if (ratio >= 0.65) return 1;
+  if (ratio <= 0.4) return -2;
+  return 0;
+}
+
 type Piece =
-  | { kind: 'words'; words: string[]; quoted: boolean; complaint: boolean; shouted: Set<string> }
+  | {
+      kind: 'words';
+      words: string[];
+      quoted: boolean;
+      complaint: boolean;
+      shouted: Set<string>;
+      mark: number | undefined;
+    }
   | { kind: 'emoji'; words: string[]; sarcasm: boolean; ironic: boolean }
   | { kind: 'clause' }
   | { kind: 'sentence'; mark: '.' | '!' | '?' | '…' | '\n'; emphatic: boolean };
@@ -487,7 +540,7 @@ function pieces(text: string): Piece[] {
         // Words written in capitals ("C'est INADMISSIBLE"); acronyms (CAF, URSSAF) are shouted too, but they
         // carry no polarity, and only polar words are read as emphasised.
         const shouted = new Set((part.match(SHOUTED_RE) ?? []).map((w) => foldAccents(w.toLowerCase())));
-        out.push({ kind: 'words', words, quoted, complaint, shouted });
+        out.push({ kind: 'words', words, quoted, complaint, shouted, mark: markPolarity(part) });
       }
     }
   }
@@ -671,6 +724,10 @@ export function analyseLexically(
     if (piece.complaint) {
       sentence.complaint = true;
       tokens.push('__duration');
+    }
+    if (piece.mark !== undefined) {
+      if (piece.mark !== 0) push(sentence, contribution('mark', piece.mark, sentence, false, false));
+      tokens.push(piece.mark > 0 ? '__mark_high' : piece.mark < 0 ? '__mark_low' : '__mark_middle');
     }
     const words = piece.words;
     for (let i = 0; i < words.length; i++) {
@@ -1201,6 +1258,19 @@ export function sentimentScore(text: string): SentimentScore {
       score: 0,
       confidence: 1,
       probabilities: { negative: 0, neutral: 1, positive: 0 },
+    };
+  }
+  // Emojis alone ("👍", "❤️", "😡"): the word models know an emoji only by its translation ("bien", "aime"),
+  // a word they met in every kind of sentence; the emoji lexicon's verdict is clearer than theirs.
+  const net = features.positive - features.negative;
+  if (net !== 0 && !/[\p{L}\p{N}]/u.test(text)) {
+    const side: Sentiment = net > 0 ? 'positive' : 'negative';
+    const probabilities = { negative: 0.05, neutral: 0.15, positive: 0.05, [side]: 0.8 };
+    return {
+      label: side,
+      score: probabilities.positive - probabilities.negative,
+      confidence: 0.8,
+      probabilities,
     };
   }
   const probabilities = predictSentiment(m.model, features);

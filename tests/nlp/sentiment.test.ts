@@ -70,6 +70,23 @@ describe('"jamais" with a comparison, and idioms', () => {
     expect(sentiment(text)).toBe(expected);
   });
 
+  it('reads a mark out of 5, 10 or 20, and not a date', () => {
+    expect(sentiment('10/10 pour le bus de nuit')).toBe('positive');
+    expect(sentiment('2/10, à éviter')).toBe('negative');
+    expect(sentiment("Pour moi c'est 5/10.")).toBe('neutral');
+    expect(sources('Je mets 17/20 à la navette')).toContain('mark');
+    expect(sources('rdv le 2/10 à 9h')).not.toContain('mark');
+  });
+
+  it.each<[string, Sentiment]>([
+    ['Je reviendrai sans hésiter.', 'positive'],
+    ["On ne remerciera jamais assez les bénévoles de l'épicerie.", 'positive'],
+    ['Honnêtement, je m’attendais à mieux.', 'negative'],
+    ['ras le bol des horaires qui changent tout le temps', 'negative'],
+  ])('idiom: %s → %s', (text, expected) => {
+    expect(sentiment(text)).toBe(expected);
+  });
+
   it('reads "jamais … aussi" as "more than ever", and leaves other negations alone', () => {
     expect(net('jamais été aussi bien reçu')).toBeGreaterThan(net('bien reçu'));
     expect(net('jamais vu un service aussi mal organisé')).toBeLessThan(net('service mal organisé'));
