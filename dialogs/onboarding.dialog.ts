@@ -71,9 +71,9 @@ export class OnboardingDialog extends ComponentDialog {
       await context.sendActivity(t(context, 'onboarding.renewal'));
       return step.next();
     }
-    // Greet in the language the resident wrote in; they choose for good just after.
+    // Greet in the language the resident wrote in (French for any other); they choose for good just after.
     if (firstText && !currentSession(context).language)
-      setLanguage(context, analyzer.analyse(firstText).language);
+      setLanguage(context, analyzer.analyse(firstText).language === 'rcf' ? 'rcf' : 'fr');
     await context.sendActivity(t(context, 'onboarding.welcome'));
     return ask(step, PROMPT, { prompt: { key: 'onboarding.language' }, choices: LANGUAGE_CHOICES });
   }

@@ -1,10 +1,17 @@
 import { FALLBACK_CATEGORY } from './categories.ts';
-import { detectLanguage } from './language.ts';
+import { detectLanguageDetailed } from './language.ts';
 import { routeIntent } from './intent-router.ts';
 import type { NlpModel } from './nlp-model.ts';
 import { STOPWORDS, stemWord, tokenise } from './normalise.ts';
 import { sentiment } from './sentiment.ts';
-import type { Classification, Intent, Language, MessageAnalysis, Sentiment, TextAnalyzer } from './types.ts';
+import type {
+  Classification,
+  DetectedLanguage,
+  Intent,
+  MessageAnalysis,
+  Sentiment,
+  TextAnalyzer,
+} from './types.ts';
 
 /**
  * Longer than any message a resident types (Telegram caps messages at 4,096 characters): a paste or
@@ -28,10 +35,14 @@ const READABLE_SAMPLE_CHARS = 600;
 /** The pieces the analyser needs besides the model; replaceable in tests. */
 export interface AnalyzerDeps {
   sentiment: (text: string) => Sentiment;
-  detectLanguage: (text: string) => Language;
+  detectLanguage: (text: string) => DetectedLanguage;
 }
 
-const DEFAULT_DEPS: AnalyzerDeps = { sentiment, detectLanguage };
+const DEFAULT_DEPS: AnalyzerDeps = {
+  sentiment,
+  // Reported as it is: an English message is `other`, not French (replies still go out in French).
+  detectLanguage: (text) => detectLanguageDetailed(text).language,
+};
 
 /**
  * Kozé's reading of a message: category (calibrated, with alternatives and an unsure flag), intent,
@@ -79,7 +90,7 @@ export class NlpAnalyzer implements TextAnalyzer {
       ...classification,
       intent: routeIntent(input, this.model.intent),
       sentiment: safe(() => this.deps.sentiment(input), 'neutral'),
-      language: safe(() => this.deps.detectLanguage(input), 'fr'),
+      language: safe(() => this.deps.detectLanguage(input), 'unknown'),
     };
   }
 

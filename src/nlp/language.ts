@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { francAll } from 'franc-all';
 import { foldAccents } from './normalise.ts';
-import type { Language } from './types.ts';
+import type { DetectedLanguage, Language } from './types.ts';
 
 /**
  * Language of a resident's message, with how sure we are.
@@ -9,7 +9,7 @@ import type { Language } from './types.ts';
  * `unknown` is a message with too little text to tell (empty, emoji-only, garbage).
  */
 export interface LanguageGuess {
-  language: Language | 'other' | 'unknown';
+  language: DetectedLanguage;
   /** In [0, 1]; 0 for `unknown`. */
   confidence: number;
 }
@@ -194,6 +194,8 @@ const FRANC_ONLY = ['fra', 'crs', 'hat', 'eng', 'spa', 'por', 'ita', 'deu', 'nld
 const FRANC_CREOLE = new Set(['crs', 'hat']);
 
 const FRENCH_PRIOR = 0.3;
+/** Share of French-looking words a text franc reads as another language may still have. */
+const OTHER_MAX_FRENCH_SHARE = 0.3;
 /** Below this many letters franc's answer is not consulted at all. */
 const FRANC_MIN_LETTERS = 12;
 /** Above this many characters only the start is examined: enough to decide, and keeps calls fast. */
@@ -283,10 +285,15 @@ export function detectLanguageDetailed(input: string): LanguageGuess {
   if (
     franc &&
     franc.top !== 'und' &&
-    markerCount === 0 &&
     franc.other === 1 &&
-    Math.max(franc.fr, franc.rcf) < 0.85 &&
-    ev.letters >= 20
+    ev.letters >= 20 &&
+    ev.creole === 0 &&
+    // No French marker and franc not sure of French, or a few French-looking words ("la", "en" are
+    // Spanish too) and franc far from French.
+    ((markerCount === 0 && Math.max(franc.fr, franc.rcf) < 0.85) ||
+      (ev.letters >= 30 &&
+        ev.french <= OTHER_MAX_FRENCH_SHARE * ev.words &&
+        Math.max(franc.fr, franc.rcf) < 0.75))
   ) {
     return { language: 'other', confidence: clamp01(1 - Math.max(franc.fr, franc.rcf)) };
   }

@@ -25,11 +25,15 @@ export type Sentiment = 'negative' | 'neutral' | 'positive';
 /** French or Réunion Creole. */
 export type Language = 'fr' | 'rcf';
 
+/** The language a message is written in, as far as it can be told. */
+export type DetectedLanguage = Language | 'other' | 'unknown';
+
 /** Everything Kozé reads in one message. */
 export interface MessageAnalysis extends Classification {
   intent: Intent;
   sentiment: Sentiment;
-  language: Language;
+  /** `other` for another language (English, Spanish…), `unknown` when there is nothing to tell it by. */
+  language: DetectedLanguage;
 }
 
 /** What dialogs see: an interface so a dialog test needs no model or database. */
