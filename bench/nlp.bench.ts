@@ -18,7 +18,7 @@ import {
   formatReport,
   latencyOf,
 } from '../src/nlp/evaluation.ts';
-import { readHeldout } from '../src/nlp/heldout.ts';
+import { readHeldout, type HeldoutMessage } from '../src/nlp/heldout.ts';
 import { classificationReport, type ClassificationReport } from '../src/nlp/metrics.ts';
 import { NaturalBayesBaseline } from '../src/nlp/natural-baseline.ts';
 import { sentiment } from '../src/nlp/sentiment.ts';
@@ -130,26 +130,21 @@ export default async function runNlpBench(): Promise<void> {
   if (heldout) {
     const scores = evaluateHeldout(analyzer, heldout, sentiment);
     const naturalIntents = NaturalBayesBaseline.train(intentCorpus);
+    const natural = (messages: HeldoutMessage[], baseline: NaturalBayesBaseline) =>
+      classificationReport(
+        messages.map((m) => m.label),
+        messages.map((m) => baseline.classify(m.text)),
+      );
     rows.push(
       [
         `held-out messages, categories macro-F1 (n=${heldout.categories.length})`,
         f3(scores.categories.macroF1),
-        f3(
-          classificationReport(
-            heldout.categories.map((m) => m.label),
-            heldout.categories.map((m) => naturalFull.classify(m.text)),
-          ).macroF1,
-        ),
+        f3(natural(heldout.categories, naturalFull).macroF1),
       ],
       [
         `held-out messages, intent accuracy (n=${heldout.intents.length})`,
         f3(scores.intents.accuracy),
-        f3(
-          classificationReport(
-            heldout.intents.map((m) => m.label),
-            heldout.intents.map((m) => naturalIntents.classify(m.text)),
-          ).accuracy,
-        ),
+        f3(natural(heldout.intents, naturalIntents).accuracy),
       ],
       [
         `held-out feedback, sentiment accuracy (n=${heldout.sentiment.length})`,
