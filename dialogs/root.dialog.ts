@@ -448,7 +448,10 @@ export class RootDialog extends ComponentDialog {
     }
   }
 
-  /** Opens the dialog a first message asked for, once the first contact is over. */
+  /**
+   * Opens the dialog a kept message asks for: the first message, once the first contact is over, or an
+   * opinion that has no tested service to go to (then a need).
+   */
   private async route(
     inner: DialogContext,
     pending: Pending,
