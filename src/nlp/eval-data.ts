@@ -38,16 +38,18 @@ export function readEvalNeeds(file = 'real_needs_fr.csv'): EvalNeed[] {
   }));
 }
 
-const RATINGS: Record<string, EvalFeedback['sentiment']> = {
-  positif: 'positive',
-  neutre: 'neutral',
-  negatif: 'negative',
-};
+/** Maps the rating column of real_feedback_fr.csv (Positif / Neutre / Négatif) to a sentiment. */
+export function ratingToSentiment(rating: string): EvalFeedback['sentiment'] | undefined {
+  const r = rating.normalize('NFD').replace(/\p{M}/gu, '').trim().toLowerCase();
+  if (r.startsWith('pos')) return 'positive';
+  if (r.startsWith('neu')) return 'neutral';
+  if (r.startsWith('neg')) return 'negative';
+  return undefined;
+}
 
 export function readEvalFeedback(file = 'real_feedback_fr.csv'): EvalFeedback[] {
   return readCsv(file).map((row) => {
-    const rating = (row.rating ?? '').normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().trim();
-    const sentiment = RATINGS[rating];
+    const sentiment = ratingToSentiment(row.rating ?? '');
     if (!sentiment) throw new Error(`Unknown rating ${JSON.stringify(row.rating)} in ${file}`);
     return { id: row.id ?? '', text: row.text ?? '', sentiment };
   });

@@ -68,15 +68,6 @@ export function evaluateSentiment(rows: Array<{ text: string; label: Sentiment }
   return scoreSentiment(rows.map((r) => ({ expected: r.label, predicted: sentiment(r.text) })));
 }
 
-/** Maps the rating column of real_feedback_fr.csv (Positif / Neutre / Négatif) to a Sentiment. */
-export function ratingToSentiment(rating: string): Sentiment | undefined {
-  const r = rating.normalize('NFD').replace(/\p{M}/gu, '').trim().toLowerCase();
-  if (r.startsWith('pos')) return 'positive';
-  if (r.startsWith('neu')) return 'neutral';
-  if (r.startsWith('neg')) return 'negative';
-  return undefined;
-}
-
 /**
  * k-fold cross-validation of the whole pipeline (lexicon features + stacked model) on labelled texts,
  * the training corpus by default. This is what the hyper-parameters were chosen with.

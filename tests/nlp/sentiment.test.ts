@@ -1,13 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { analyseLexically, loadSentimentCorpus, sentiment, sentimentScore } from '../../src/nlp/sentiment.ts';
-import {
-  crossValidateSentiment,
-  evaluateSentiment,
-  ratingToSentiment,
-  scoreSentiment,
-} from '../../src/nlp/sentiment-eval.ts';
+import { crossValidateSentiment, evaluateSentiment, scoreSentiment } from '../../src/nlp/sentiment-eval.ts';
 import { combineFeatures, synthesiseAccounts } from '../../src/nlp/sentiment-model.ts';
 import type { Sentiment } from '../../src/nlp/types.ts';
+import { ratingToSentiment } from '../../src/nlp/eval-data.ts';
 import { NARRATIVES } from './sentiment-narratives.ts';
 
 /** The words and phrases that the lexicon pass weighed in a text. */
